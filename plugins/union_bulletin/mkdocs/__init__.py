@@ -1,0 +1,1 @@
+"""MkDocs adapters: the only part of union_bulletin that imports mkdocs."""

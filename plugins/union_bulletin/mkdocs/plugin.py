@@ -1,0 +1,208 @@
+"""The ``bulletin`` MkDocs plugin: wires the core into MkDocs' build events.
+
+on_config loads site_config and adds the package templates to the theme;
+on_files reads and validates every bulletin, drops the ones that cannot be
+built (each reported) and adds the generated index pages; the page events
+hand each page its view; on_post_build writes data/stats.json.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from ..catalog import Catalog, build_catalog
+from ..frontmatter import read_bulletin
+from ..model import Bulletin
+from ..opendata import stats_json
+from ..pages import GeneratedPage, generated_pages
+from ..problems import InputError, Problem
+from ..render.views import PageView, Views
+from ..site_config import SiteConfig, load_site_config
+from ..stats import Stats, compute_stats
+
+log = get_plugin_logger(__name__)
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+CSS = "assets/union-bulletin/bulletin.css"
+STATS_PATH = "data/stats.json"
+
+
+class BulletinConfig(Config):
+    enabled = c.Type(bool, default=True)
+    bulletins_dir = c.Type(str, default="bulletins")
+    config_dir = c.Dir(exists=True, default="site_config")
+    home = c.Type(bool, default=True)
+
+
+class BulletinPlugin(BasePlugin[BulletinConfig]):
+    """Build a bulletin site from content/bulletins and site_config."""
+
+    def __init__(self) -> None:
+        self.site: SiteConfig | None = None
+        self.catalog: Catalog | None = None
+        self.stats: Stats | None = None
+        self.views: Views | None = None
+        self.bulletins: dict[str, Bulletin] = {}
+        self.generated: dict[str, GeneratedPage] = {}
+        self.titles: dict[str, str] = {}  # a generated page's title as written, before escaping
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Load site_config; add our templates (after custom_dir) and stylesheet."""
+        if not self.config.enabled:
+            return None
+        project = Path(config.config_file_path or ".").resolve().parent
+        try:
+            self.site, problems = load_site_config(Path(self.config.config_dir), project)
+        except InputError as exc:
+            raise PluginError(str(exc)) from None
+        _report(problems)
+        if str(TEMPLATES) not in config.theme.dirs:
+            config.theme.dirs.append(str(TEMPLATES))
+        if CSS not in config.extra_css:
+            config.extra_css.insert(0, CSS)
+        if config.nav is None:
+            config.nav = self._default_nav(Path(config.docs_dir))
+        return config
+
+    @event_priority(50)  # before other plugins look at the files, so none sees a bulletin we drop
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        """Read and validate every bulletin; add the generated index pages."""
+        if not self.config.enabled or self.site is None:
+            return None
+        project = Path(config.config_file_path or ".").resolve().parent
+        docs = Path(config.docs_dir).resolve()
+        prefix = self.config.bulletins_dir.strip("/") + "/"
+
+        def locate(path: str) -> Path | None:
+            f = files.get_file_from_path(path)
+            return Path(f.abs_src_path) if f is not None and f.abs_src_path else None
+
+        valid: list[Bulletin] = []
+        shown: dict[str, str] = {}
+        sources: dict[str, File] = {}
+        for file in list(files.documentation_pages()):
+            if not file.src_uri.startswith(prefix):
+                continue
+            shown_path = _shown(docs / file.src_uri, project)
+            shown[file.src_uri] = shown_path
+            sources[file.src_uri] = file
+            reading = read_bulletin(file.src_uri, shown_path, file.url, file.content_bytes, self.site, locate)
+            _report(reading.problems)
+            if reading.bulletin is None:
+                log.warning(f"{shown_path}: 有必须改正的错误，本篇未生成页面")
+                files.remove(file)
+            elif reading.bulletin.draft:
+                log.info(f"{shown_path}: 草稿（draft: true），不发布")
+                files.remove(file)
+            else:
+                valid.append(reading.bulletin)
+                _keep_out_of_nav(file)
+
+        self.catalog, clashes = build_catalog(self.site, valid, shown)
+        _report(clashes)
+        for b in valid:
+            if b.url not in self.catalog.by_url or self.catalog.by_url[b.url] is not b:
+                files.remove(sources[b.src_path])
+        self.bulletins = {b.src_path: b for b in self.catalog.bulletins}
+        self.stats = compute_stats(self.catalog)
+        self.views = Views(self.catalog, self.stats, config.use_directory_urls)
+
+        self.generated = {}
+        for page in generated_pages(self.catalog):
+            self.generated[page.src_uri] = page
+            own = files.get_file_from_path(page.src_uri)
+            if own is None:
+                own = File.generated(config, page.src_uri, content=f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\n---\n")
+                files.append(own)
+            if page.key:
+                _keep_out_of_nav(own)
+        log.info(f"公报 {len(self.catalog.bulletins)} 篇，生成索引页 {len(self.generated)} 个")
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Give our pages their template, and a title that is safe in the theme's HTML."""
+        src = page.file.src_uri
+        if src in self.bulletins:
+            b = self.bulletins[src]
+            page.meta["template"] = "bulletin/bulletin.html"
+            page.meta["title"] = _escape(b.title)
+            if b.summary and "description" not in page.meta:
+                page.meta["description"] = _escape(b.summary)
+        elif src in self.generated:
+            page.meta.setdefault("template", f"bulletin/{self.generated[src].kind}.html")
+            self.titles[src] = str(page.meta.get("title") or self.generated[src].title)
+            page.meta["title"] = _escape(self.titles[src])
+        elif page.is_homepage and self.config.home:
+            page.meta.setdefault("template", "bulletin/home.html")
+        return None
+
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
+        """Hand the page its view (``ub`` in the templates)."""
+        if self.views is None:
+            return None
+        view: PageView | None = None
+        src = page.file.src_uri
+        if src in self.bulletins:
+            view = self.views.bulletin(self.bulletins[src])
+        elif src in self.generated:
+            g = self.generated[src]
+            view = self.views.page(g.kind, g.key, self.titles.get(src, g.title))
+        elif page.is_homepage and self.config.home:
+            view = self.views.home(str(page.title or ""))
+        if view is not None:
+            context["ub"] = view  # type: ignore[typeddict-unknown-key]
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the open-data file."""
+        if self.catalog is None or self.stats is None:
+            return
+        target = Path(config.site_dir) / STATS_PATH
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(stats_json(self.catalog, self.stats), encoding="utf-8")
+
+    def _default_nav(self, docs: Path) -> list[Any]:
+        """A short nav when mkdocs.yml has none: bulletins never go into the nav (it grows quadratically)."""
+        nav: list[Any] = []
+        if (docs / "index.md").is_file():
+            nav.append({"首页": "index.md"})
+        nav += [{"年度公报": "years/index.md"}, {"基层组织": "orgs/index.md"}, {"工作专题": "topics/index.md"}]
+        skip = {"index.md", "years", "orgs", "topics", self.config.bulletins_dir.strip("/")}
+        nav += sorted(p.name for p in docs.glob("*.md") if p.name not in skip)
+        return nav
+
+
+def _keep_out_of_nav(file: File) -> None:
+    """Bulletins and per-key index pages are reached from index pages, never the nav: no log line for each."""
+    if file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
+        file.inclusion = InclusionLevel.NOT_IN_NAV
+
+
+def _report(problems: list[Problem]) -> None:
+    for p in problems:
+        log.warning(str(p))
+
+
+def _shown(path: Path, project: Path) -> str:
+    try:
+        return path.relative_to(project).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _escape(text: str) -> str:
+    """Escape as Jinja does: the theme prints page titles and descriptions unescaped."""
+    return str(escape(text))

@@ -1,0 +1,1 @@
+"""What readers see, prepared as plain values and small HTML/SVG fragments."""

@@ -1,0 +1,273 @@
+"""Load and validate the site_config folder.
+
+``organisations.yml`` is required. ``metrics.yml`` and ``topics.yml`` fall
+back to the defaults shipped in the package when absent; ``site.yml`` is
+optional. Every problem is collected; what is valid is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import yamlio
+from .model import AGGREGATES, LEVEL_LABELS, LEVELS, TYPES, Metric, Organisation, Topic
+from .problems import InputError, Problem, describe, did_you_mean
+
+DEFAULTS_DIR = Path(__file__).parent / "defaults"
+KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+KEY_EXPECTED = "由小写字母、数字、连字符组成的键"
+
+DEFAULT_HEADLINE = ("new_members", "collective_contracts", "workers_assisted", "aid_funds")
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """Site-wide facts from site.yml."""
+
+    publisher: str = ""
+    icp: str = ""
+    count_types: tuple[str, ...] = ("summary",)
+    count_levels: tuple[str, ...] = LEVELS
+    headline_metrics: tuple[str, ...] = DEFAULT_HEADLINE
+    latest_count: int = 8
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """Everything site_config/ says, validated."""
+
+    organisations: Mapping[str, Organisation]
+    metrics: Mapping[str, Metric]
+    topics: Mapping[str, Topic]
+    facts: SiteFacts = field(default_factory=SiteFacts)
+
+    def org_chain(self, key: str) -> list[Organisation]:
+        """The organisation and its parents, nearest first."""
+        chain: list[Organisation] = []
+        seen: set[str] = set()
+        current: str | None = key
+        while current and current in self.organisations and current not in seen:
+            seen.add(current)
+            org = self.organisations[current]
+            chain.append(org)
+            current = org.parent
+        return chain
+
+
+def load_site_config(config_dir: Path, project_dir: Path) -> tuple[SiteConfig, list[Problem]]:
+    """Read config_dir; raise InputError when organisations cannot be read at all."""
+    problems: list[Problem] = []
+
+    def read(name: str, fallback: Path | None) -> tuple[str, Any]:
+        path = config_dir / name
+        if not path.is_file():
+            if fallback is None:
+                return _shown(path, project_dir), None
+            path = fallback
+        shown = _shown(path, project_dir)
+        decoded = yamlio.decode(shown, path.read_bytes())
+        if decoded.text is None:
+            problems.extend(decoded.problems)
+            return shown, None
+        data, found = yamlio.load(shown, decoded.text)
+        problems.extend(found)
+        return shown, data
+
+    org_path = config_dir / "organisations.yml"
+    if not org_path.is_file():
+        raise InputError(
+            [Problem(_shown(org_path, project_dir), "文件", "文件不存在", "登记发布单位的 organisations.yml", "参照 CONTENT_SPEC 新建此文件")]
+        )
+    shown, data = read("organisations.yml", None)
+    if data is None and problems:
+        raise InputError(problems)
+    organisations = _organisations(shown, data, problems)
+
+    shown, data = read("metrics.yml", DEFAULTS_DIR / "metrics.yml")
+    metrics = _metrics(shown, data, problems) if data is not None else _defaults_metrics()
+    shown, data = read("topics.yml", DEFAULTS_DIR / "topics.yml")
+    topics = _topics(shown, data, problems) if data is not None else _defaults_topics()
+    shown, data = read("site.yml", None)
+    facts = _facts(shown, data, metrics, problems) if data is not None else SiteFacts(
+        headline_metrics=tuple(k for k in DEFAULT_HEADLINE if k in metrics)
+    )
+    return SiteConfig(organisations, metrics, topics, facts), problems
+
+
+def _shown(path: Path, project_dir: Path) -> str:
+    try:
+        return path.resolve().relative_to(project_dir.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _mapping(path: str, data: Any, what: str, problems: list[Problem]) -> dict[Any, Any]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        problems.append(Problem(path, "文件", describe(data), f"以键开头的映射（{what}）"))
+        return {}
+    return data
+
+
+def _key_ok(path: str, key: Any, problems: list[Problem]) -> bool:
+    if isinstance(key, str) and KEY_RE.match(key):
+        return True
+    problems.append(Problem(path, str(key), f"键 {describe(key)}", KEY_EXPECTED, "例如 tianyuan-town"))
+    return False
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _organisations(path: str, data: Any, problems: list[Problem]) -> dict[str, Organisation]:
+    raw = _mapping(path, data, "单位键: 名称、级别、上级", problems)
+    orgs: dict[str, Organisation] = {}
+    for key, entry in raw.items():
+        if not _key_ok(path, key, problems):
+            continue
+        if not isinstance(entry, dict):
+            problems.append(Problem(path, key, describe(entry), "含 name、level 的映射"))
+            continue
+        for extra in entry:
+            if extra not in ("name", "level", "parent"):
+                problems.append(
+                    Problem(path, f"{key}.{extra}", f"未知的字段 {describe(extra)}", "name、level 或 parent",
+                            did_you_mean(extra, ("name", "level", "parent")))
+                )
+        name = _text(entry.get("name"))
+        if name is None:
+            problems.append(Problem(path, f"{key}.name", describe(entry.get("name")) if "name" in entry else "缺少此字段", "单位全称，如 天元镇总工会"))
+            continue
+        level = entry.get("level")
+        if level not in LEVELS:
+            found = describe(level) if "level" in entry else "缺少此字段"
+            hint = next((f"是否想写 {k}？" for k, v in LEVEL_LABELS.items() if isinstance(level, str) and level and level in v), "")
+            problems.append(Problem(path, f"{key}.level", found, "、".join(LEVELS) + " 之一", hint or did_you_mean(level, LEVELS)))
+            level = ""
+        parent = entry.get("parent")
+        if parent is not None and not isinstance(parent, str):
+            problems.append(Problem(path, f"{key}.parent", describe(parent), "另一个单位的键"))
+            parent = None
+        orgs[key] = Organisation(key, name, level, parent)
+
+    for key, org in list(orgs.items()):
+        if org.parent is not None and org.parent not in orgs:
+            problems.append(
+                Problem(path, f"{key}.parent", f"未登记的单位 {describe(org.parent)}", "organisations.yml 中另一个单位的键", did_you_mean(org.parent, orgs))
+            )
+            orgs[key] = Organisation(org.key, org.name, org.level, None)
+    for key in list(orgs):
+        seen = [key]
+        current = orgs[key].parent
+        while current is not None:
+            if current == key:
+                loop = " → ".join([*seen, key])
+                problems.append(Problem(path, f"{key}.parent", f"上级关系成环：{loop}", "一直向上能走到顶级单位的上级关系", f"删去 {key} 的 parent 或改正环中某个单位的上级"))
+                orgs[key] = Organisation(orgs[key].key, orgs[key].name, orgs[key].level, None)
+                break
+            if current in seen:
+                break
+            seen.append(current)
+            current = orgs[current].parent
+    return orgs
+
+
+def _metrics(path: str, data: Any, problems: list[Problem]) -> dict[str, Metric]:
+    raw = _mapping(path, data, "指标键: label、unit、aggregate", problems)
+    metrics: dict[str, Metric] = {}
+    for key, entry in raw.items():
+        if not _key_ok(path, key, problems):
+            continue
+        if not isinstance(entry, dict):
+            problems.append(Problem(path, key, describe(entry), "含 label、unit 的映射"))
+            continue
+        for extra in entry:
+            if extra not in ("label", "unit", "aggregate"):
+                problems.append(Problem(path, f"{key}.{extra}", f"未知的字段 {describe(extra)}", "label、unit 或 aggregate", did_you_mean(extra, ("label", "unit", "aggregate"))))
+        label = _text(entry.get("label"))
+        if label is None:
+            problems.append(Problem(path, f"{key}.label", describe(entry.get("label")) if "label" in entry else "缺少此字段", "读者看到的指标名称，如 新发展会员"))
+            continue
+        unit = entry.get("unit", "")
+        if not isinstance(unit, str):
+            problems.append(Problem(path, f"{key}.unit", describe(unit), "计量单位文字，如 名、份、元"))
+            unit = ""
+        aggregate = entry.get("aggregate", "sum")
+        if aggregate not in AGGREGATES:
+            problems.append(Problem(path, f"{key}.aggregate", describe(aggregate), "、".join(AGGREGATES) + " 之一", did_you_mean(aggregate, AGGREGATES)))
+            aggregate = "sum"
+        metrics[key] = Metric(key, label, unit.strip(), aggregate)
+    return metrics
+
+
+def _topics(path: str, data: Any, problems: list[Problem]) -> dict[str, Topic]:
+    raw = _mapping(path, data, "专题键: 名称", problems)
+    topics: dict[str, Topic] = {}
+    for key, label in raw.items():
+        if not _key_ok(path, key, problems):
+            continue
+        text = _text(label)
+        if text is None:
+            problems.append(Problem(path, key, describe(label), "专题名称文字，如 组织建设"))
+            continue
+        topics[key] = Topic(key, text)
+    return topics
+
+
+_FACT_KEYS = ("publisher", "icp", "count_types", "count_levels", "headline_metrics", "latest_count")
+
+
+def _facts(path: str, data: Any, metrics: Mapping[str, Metric], problems: list[Problem]) -> SiteFacts:
+    raw = _mapping(path, data, "站点设置", problems)
+    for key in raw:
+        if key not in _FACT_KEYS:
+            problems.append(Problem(path, str(key), f"未知的设置 {describe(key)}", "、".join(_FACT_KEYS) + " 之一", did_you_mean(key, _FACT_KEYS)))
+    publisher = raw.get("publisher", "")
+    if not isinstance(publisher, str):
+        problems.append(Problem(path, "publisher", describe(publisher), "发布单位名称文字"))
+        publisher = ""
+    icp = raw.get("icp", "")
+    if not isinstance(icp, str):
+        problems.append(Problem(path, "icp", describe(icp), "ICP 备案号文字，如 浙ICP备12345678号"))
+        icp = ""
+    count_types = _key_list(path, "count_types", raw.get("count_types", ["summary"]), TYPES, "公报类型", problems) or ("summary",)
+    count_levels = _key_list(path, "count_levels", raw.get("count_levels", list(LEVELS)), LEVELS, "单位级别", problems) or LEVELS
+    headline_default = [k for k in DEFAULT_HEADLINE if k in metrics]
+    headline = _key_list(path, "headline_metrics", raw.get("headline_metrics", headline_default), tuple(metrics), "metrics.yml 中的指标键", problems)
+    latest = raw.get("latest_count", 8)
+    if isinstance(latest, bool) or not isinstance(latest, int) or not 1 <= latest <= 50:
+        problems.append(Problem(path, "latest_count", describe(latest), "1 到 50 之间的整数"))
+        latest = 8
+    return SiteFacts(publisher.strip(), icp.strip(), count_types, count_levels, headline, latest)
+
+
+def _key_list(path: str, name: str, value: Any, allowed: tuple[str, ...], what: str, problems: list[Problem]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        problems.append(Problem(path, name, describe(value), f"{what}的列表"))
+        return ()
+    keys: list[str] = []
+    for i, item in enumerate(value):
+        if item in allowed:
+            if item not in keys:
+                keys.append(item)
+        else:
+            problems.append(Problem(path, f"{name}[{i}]", describe(item), f"{what}（{'、'.join(allowed)}）" if len(allowed) <= 6 else what, did_you_mean(item, allowed)))
+    return tuple(keys)
+
+
+def _defaults_metrics() -> dict[str, Metric]:
+    data, _ = yamlio.load("defaults", (DEFAULTS_DIR / "metrics.yml").read_text("utf-8"))
+    return _metrics("defaults", data, [])
+
+
+def _defaults_topics() -> dict[str, Topic]:
+    data, _ = yamlio.load("defaults", (DEFAULTS_DIR / "topics.yml").read_text("utf-8"))
+    return _topics("defaults", data, [])

@@ -1,0 +1,155 @@
+"""Fixtures that build real small sites in temporary folders.
+
+``site`` gives a fresh project folder with a minimal organisations.yml,
+mkdocs.yml and home page; tests add bulletins and call ``site.build()``,
+which runs a real MkDocs build in-process and returns the output folder and
+the warnings our plugin logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
+
+ORGS = {
+    "county": {"name": "江屿县总工会", "level": "county"},
+    "town-a": {"name": "石桥镇总工会", "level": "town", "parent": "county"},
+    "town-b": {"name": "云岭镇总工会", "level": "town", "parent": "county"},
+}
+
+
+@dataclass
+class Result:
+    site: Path
+    warnings: list[str]
+    errors: list[str]
+    aborted: bool
+    error: str = ""
+
+    def html(self, url: str) -> str:
+        path = self.site / url
+        if url.endswith("/") or not url:
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+    def exists(self, url: str) -> bool:
+        path = self.site / url
+        return (path / "index.html").is_file() if url.endswith("/") else path.is_file()
+
+
+@dataclass
+class Site:
+    root: Path
+    mkdocs: dict[str, Any] = field(default_factory=dict)
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def config(self, name: str, data: Any) -> None:
+        self.write(f"site_config/{name}", yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+    def bulletin(self, rel: str, body: str = "正文第一段。", **front: Any) -> Path:
+        """Write content/bulletins/<rel> with front matter ``front``."""
+        text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + body + "\n"
+        return self.write(f"content/bulletins/{rel}", text)
+
+    def build(self, strict: bool = False, **overrides: Any) -> Result:
+        cfg = {
+            "site_name": "测试公报",
+            "docs_dir": "content",
+            "theme": {"name": "material", "language": "zh", "font": False},
+            "plugins": [{"bulletin": {}}],
+            "nav": [{"首页": "index.md"}, {"年度公报": "years/index.md"}, {"基层组织": "orgs/index.md"}, {"工作专题": "topics/index.md"}],
+        }
+        cfg.update(self.mkdocs)
+        cfg.update(overrides)
+        self.write("mkdocs.yml", yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False))
+        return build_project(self.root, strict)
+
+
+def build_project(root: Path, strict: bool = False) -> Result:
+    """Build root/mkdocs.yml in-process, collecting the log."""
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    aborted, error = False, ""
+    site_dir = root / "site"
+    try:
+        config = load_config(str(root / "mkdocs.yml"), strict=strict)
+        site_dir = Path(config.site_dir)
+        build(config)
+    except (Abort, PluginError) as exc:
+        aborted, error = True, str(exc)
+    finally:
+        logger.removeHandler(handler)
+    ours = [r for r in handler.records if r.name.startswith("mkdocs.plugins.union_bulletin")]
+    warnings = [_strip(r.getMessage()) for r in ours if r.levelno == logging.WARNING]
+    errors = [_strip(r.getMessage()) for r in handler.records if r.levelno >= logging.WARNING]
+    return Result(site_dir, warnings, errors, aborted, error)
+
+
+def _strip(message: str) -> str:
+    return re.sub(r"^union_bulletin: ", "", message)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[Site]:
+    s = Site(tmp_path)
+    s.config("organisations.yml", ORGS)
+    s.write("content/index.md", "---\ntitle: 首页\n---\n这里是测试站点。\n")
+    yield s
+
+
+class _Cards(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.cards: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if "data-metric" in a:
+            self.cards.append({k: v or "" for k, v in a.items()})
+
+
+def cards(html: str) -> list[dict[str, str]]:
+    """Every element that carries data-metric, with its attributes."""
+    parser = _Cards()
+    parser.feed(html)
+    return parser.cards
+
+
+def metric_values(html: str) -> dict[str, str]:
+    return {c["data-metric"]: c["data-value"] for c in cards(html) if c["data-metric"]}
+
+
+def article(html: str) -> str:
+    """The part of a page our templates render."""
+    m = re.search(r'<article class="ub .*?</article>', html, re.S)
+    assert m, "no union-bulletin article in page"
+    return m.group(0)

@@ -1,0 +1,47 @@
+"""Property-based: whatever an author writes, reading it gives a bulletin or problems, never a crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from union_bulletin.frontmatter import read_bulletin
+from union_bulletin.model import Organisation
+from union_bulletin.site_config import SiteConfig, _defaults_metrics, _defaults_topics
+
+CONFIG = SiteConfig({"town-a": Organisation("town-a", "石桥镇总工会", "town")}, _defaults_metrics(), _defaults_topics())
+FIELDS = ["title", "date", "year", "org", "type", "topics", "summary", "stats", "figures", "cover", "attachments", "index_no", "draft"]
+
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=20), st.sampled_from(["2024-01-15", "2023-02-30", "20xx", "town-a", "summary", "new_members", "1,000"]),
+)
+keys = st.one_of(st.sampled_from([*FIELDS, "new_members", "label", "value", "file"]), st.text(max_size=8))
+values = st.recursive(
+    scalars, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=4)), max_leaves=12
+)
+front = st.dictionaries(st.one_of(st.sampled_from(FIELDS), st.text(max_size=10)), values, max_size=10)
+
+
+def _locate(path: str) -> Path | None:
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(front)
+def test_any_front_matter_gives_a_bulletin_or_problems(meta: dict[object, object]) -> None:
+    text = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n正文"
+    reading = read_bulletin("bulletins/x.md", "content/bulletins/x.md", "bulletins/x/", text.encode("utf-8"), CONFIG, _locate)
+    assert reading.bulletin is not None or reading.problems
+    for p in reading.problems:
+        assert str(p).startswith("content/bulletins/x.md: ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_give_a_bulletin_or_problems(data: bytes) -> None:
+    reading = read_bulletin("bulletins/x.md", "content/bulletins/x.md", "bulletins/x/", b"---\n" + data, CONFIG, _locate)
+    assert reading.bulletin is not None or reading.problems
