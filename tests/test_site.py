@@ -190,6 +190,11 @@ def test_summary_defaults_to_first_paragraph(site: Site) -> None:
     assert '<meta name="description" content="今年以来' in r.html("bulletins/a/")
 
 
+def test_summary_skips_a_salutation(site: Site) -> None:
+    site.bulletin("n.md", body="各乡镇（街道）工会：\n\n今年金秋助学申请自即日起开始。", title="通知", date="2023-08-01", org="county", type="notice")
+    assert "今年金秋助学申请自即日起开始。" in article(site.build(strict=True).html("years/2023/"))
+
+
 def test_topic_page_newest_first(site: Site) -> None:
     populate(site)
     page = article(site.build(strict=True).html("topics/organising/"))

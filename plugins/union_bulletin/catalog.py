@@ -30,6 +30,7 @@ class Catalog:
     by_org: Mapping[str, tuple[Bulletin, ...]]
     by_topic: Mapping[str, tuple[Bulletin, ...]]
     by_url: Mapping[str, Bulletin]
+    children_of: Mapping[str, tuple[str, ...]]  # organisation -> the organisations whose parent it is
 
     @property
     def years(self) -> list[int]:
@@ -43,8 +44,8 @@ class Catalog:
             groups[b.type].append(b)
         return [(t, bs) for t, bs in groups.items() if bs]
 
-    def children(self, org_key: str) -> list[str]:
-        return [k for k, o in self.config.organisations.items() if o.parent == org_key]
+    def children(self, org_key: str) -> tuple[str, ...]:
+        return self.children_of.get(org_key, ())
 
 
 def build_catalog(config: SiteConfig, bulletins: Iterable[Bulletin], shown: Mapping[str, str]) -> tuple[Catalog, list[Problem]]:
@@ -75,6 +76,10 @@ def build_catalog(config: SiteConfig, bulletins: Iterable[Bulletin], shown: Mapp
         by_org[b.org].append(b)
         for t in b.topics:
             by_topic[t].append(b)
+    children: dict[str, list[str]] = defaultdict(list)
+    for key, org in config.organisations.items():
+        if org.parent is not None:
+            children[org.parent].append(key)
     catalog = Catalog(
         config=config,
         bulletins=ordered,
@@ -82,5 +87,6 @@ def build_catalog(config: SiteConfig, bulletins: Iterable[Bulletin], shown: Mapp
         by_org={k: tuple(v) for k, v in by_org.items()},
         by_topic={k: tuple(v) for k, v in by_topic.items()},
         by_url=by_url,
+        children_of={k: tuple(v) for k, v in children.items()},
     )
     return catalog, problems

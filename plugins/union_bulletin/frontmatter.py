@@ -421,7 +421,7 @@ def first_paragraph(body: str, limit: int = SUMMARY_LENGTH) -> str:
             continue
         text = _MD_MARK.sub("", _MD_LINK.sub(r"\1", text))
         text = " ".join(text.split())
-        if not text:
-            continue
+        if not text or (len(text) <= 30 and text.endswith(("：", ":"))):
+            continue  # a salutation such as "各乡镇（街道）工会：" says nothing about the bulletin
         return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
     return ""
