@@ -242,6 +242,22 @@ def test_markup_in_titles_and_labels_is_escaped(site: Site) -> None:
     assert "<title>&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;标题 - 测试公报</title>" in page
 
 
+def test_other_plugins_see_the_front_matter(site: Site) -> None:
+    """MkDocs gets only the body (we read the front matter once); page.meta still carries it for other plugins."""
+    site.write("hook.py", "import json, pathlib\n"
+               "def on_page_content(html, page, config, files):\n"
+               "    if page.file.src_uri.startswith('bulletins/'):\n"
+               "        meta = {k: str(v) for k, v in page.meta.items()}\n"
+               "        pathlib.Path(config.config_file_path).with_name('meta.json').write_text(json.dumps(meta, ensure_ascii=False))\n")
+    site.bulletin("a.md", title="五一活动", date="2024-04-28 09:30", org="town-a", type="news", topics=["culture"])
+    r = site.build(strict=True, hooks=["hook.py"])
+    assert not r.aborted
+    meta = json.loads((site.root / "meta.json").read_text("utf-8"))
+    assert meta["date"] == "2024-04-28 09:30:00" and meta["org"] == "town-a" and meta["topics"] == "['culture']"
+    assert meta["title"] == "五一活动" and meta["template"] == "bulletin/bulletin.html"
+    assert "org: town-a" not in r.html("bulletins/a/")  # the front matter is not rendered as text
+
+
 def test_use_directory_urls_false(site: Site) -> None:
     populate(site)
     r = site.build(strict=True, use_directory_urls=False)

@@ -47,6 +47,7 @@ class Reading:
     bulletin: Bulletin | None
     problems: list[Problem] = field(default_factory=list)
     body: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)  # the front matter as written (string keys)
 
 
 #: Finds a docs-relative path: the file on disk, or None when there is none.
@@ -82,7 +83,7 @@ def read_bulletin(
         return Reading(None, [Problem(shown_path, "front matter", found, "字段: 值 形式的映射（title、date、org、type 等）")], body)
     checker = _Checker(src_path, shown_path, meta, config, locate, problems)
     bulletin = checker.bulletin(url, body)
-    return Reading(bulletin, checker.problems, body)
+    return Reading(bulletin, checker.problems, body, {str(k): v for k, v in meta.items()})
 
 
 class _Checker:

@@ -8,6 +8,7 @@ hand each page its view; on_post_build writes data/stats.json.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.bulletins: dict[str, Bulletin] = {}
         self.generated: dict[str, GeneratedPage] = {}
         self.titles: dict[str, str] = {}  # a generated page's title as written, before escaping
+        self.meta: dict[str, dict[str, Any]] = {}  # a bulletin's front matter, by src_uri
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load site_config; add our templates (after custom_dir) and stylesheet."""
@@ -91,6 +93,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             return Path(f.abs_src_path) if f is not None and f.abs_src_path else None
 
         valid: list[Bulletin] = []
+        self.meta = {}
         shown: dict[str, str] = {}
         sources: dict[str, File] = {}
         for file in list(files.documentation_pages()):
@@ -109,7 +112,13 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                 files.remove(file)
             else:
                 valid.append(reading.bulletin)
+                self.meta[file.src_uri] = reading.meta
                 _keep_out_of_nav(file)
+                # MkDocs gets the body only: the front matter is read once, here, not again by MkDocs.
+                # (The leading newline keeps MkDocs from taking a first "key: value" line for metadata.)
+                on_disk = file.abs_src_path
+                file.content_string = "\n" + reading.body
+                file.abs_src_path = on_disk  # other plugins (dates from git, edit links) still find the file
 
         self.catalog, clashes = build_catalog(self.site, valid, shown)
         _report(clashes)
@@ -137,6 +146,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         src = page.file.src_uri
         if src in self.bulletins:
             b = self.bulletins[src]
+            when = dt.datetime.combine(b.date, b.time) if b.time else b.date
+            page.meta = {**self.meta.get(src, {}), "date": when}
             page.meta["template"] = "bulletin/bulletin.html"
             page.meta["title"] = _escape(b.title)
             if b.summary and "description" not in page.meta:
