@@ -84,6 +84,9 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("figure-bad", f"---\n{HEAD}figures:\n  - {{label: 发放倡议书, value: 很多}}\n  - {{value: 3}}\n---\n",
      [f'{P}: figures[0].value: 发现 "很多"，应为 不小于 0 的数字（不加引号、逗号和单位）',
       f"{P}: figures[1].label: 发现 缺少此字段，应为 数字的名称文字"]),
+    ("figure-unknown-field", f"---\n{HEAD}figures:\n  - {{lable: 倡议书, value: 3}}\n---\n",
+     [f'{P}: figures[0].lable: 发现 未知的字段 "lable"，应为 label、value 或 unit（是否想写 label？）',
+      f"{P}: figures[0].label: 发现 缺少此字段，应为 数字的名称文字"]),
     ("not-utf8", "---\ntitle: 测试\n---\n".encode("gbk"),
      [f"{P}: 文件: 发现 无法按 UTF-8 解码的内容（第 12 个字节），应为 UTF-8 编码的文本（用编辑器把文件另存为 UTF-8 编码）",
       f"{P}: 有必须改正的错误，本篇未生成页面"]),
@@ -131,6 +134,8 @@ def test_two_bulletins_with_one_url(site: Site) -> None:
 SITE_CASES: list[tuple[str, str, str, list[str]]] = [
     ("org-level", "organisations.yml", "town-a:\n  name: 石桥镇总工会\n  level: 镇\n",
      ["site_config/organisations.yml: town-a.level: 发现 \"镇\"，应为 county、township、town、street、enterprise 之一（是否想写 town？）"]),
+    ("org-unknown-field", "organisations.yml", "town-a:\n  name: 石桥镇总工会\n  level: town\n  parnet: county\n",
+     ['site_config/organisations.yml: town-a.parnet: 发现 未知的字段 "parnet"，应为 name、level 或 parent（是否想写 parent？）']),
     ("org-parent-unknown", "organisations.yml", "town-a:\n  name: 石桥镇总工会\n  level: town\n  parent: countty\n",
      ['site_config/organisations.yml: town-a.parent: 发现 未登记的单位 "countty"，应为 organisations.yml 中另一个单位的键']),
     ("org-parent-loop", "organisations.yml",

@@ -20,7 +20,7 @@ from typing import Any
 from . import yamlio
 from .media import image_size
 from .model import TYPE_LABELS, TYPES, Attachment, Bulletin, Cover, Figure, Number
-from .problems import Problem, describe, did_you_mean
+from .problems import Problem, describe, did_you_mean, unknown_fields
 from .site_config import SiteConfig
 
 FIELDS = (
@@ -263,9 +263,7 @@ class _Checker:
             if not isinstance(item, dict):
                 self.report(name, describe(item), "{label: 名称, value: 数字, unit: 单位}")
                 continue
-            for extra in item:
-                if extra not in ("label", "value", "unit"):
-                    self.report(f"{name}.{extra}", f"未知的字段 {describe(extra)}", "label、value 或 unit", did_you_mean(str(extra), ("label", "value", "unit")))
+            self.problems.extend(unknown_fields(self.shown, name, item, ("label", "value", "unit")))
             label = item.get("label")
             if not (isinstance(label, str) and label.strip()):
                 self.report(f"{name}.label", describe(label) if "label" in item else "缺少此字段", "数字的名称文字")
@@ -315,9 +313,7 @@ class _Checker:
             if not isinstance(item, dict):
                 self.report(name, describe(item), "{file: 文件路径, title: 附件名称}")
                 continue
-            for extra in item:
-                if extra not in ("file", "title"):
-                    self.report(f"{name}.{extra}", f"未知的字段 {describe(extra)}", "file 或 title", did_you_mean(str(extra), ("file", "title")))
+            self.problems.extend(unknown_fields(self.shown, name, item, ("file", "title")))
             file = item.get("file")
             if not (isinstance(file, str) and file.strip()):
                 self.report(f"{name}.file", describe(file) if "file" in item else "缺少此字段", "相对于本文件的附件路径，如 files/summary.pdf")

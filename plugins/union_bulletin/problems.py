@@ -69,3 +69,13 @@ def did_you_mean(found: object, choices: Iterable[str]) -> str:
         return ""
     match = difflib.get_close_matches(found, list(choices), n=1, cutoff=0.6)
     return f"是否想写 {match[0]}？" if match else ""
+
+
+def unknown_fields(path: str, prefix: str, item: dict[object, object], allowed: tuple[str, ...]) -> list[Problem]:
+    """A problem for each key of ``item`` that is not one of ``allowed``."""
+    expected = "、".join(allowed[:-1]) + " 或 " + allowed[-1]
+    return [
+        Problem(path, f"{prefix}.{key}", f"未知的字段 {describe(key)}", expected, did_you_mean(str(key), allowed))
+        for key in item
+        if key not in allowed
+    ]

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import yamlio
 from .model import AGGREGATES, LEVEL_LABELS, LEVELS, TYPES, Metric, Organisation, Topic
-from .problems import InputError, Problem, describe, did_you_mean
+from .problems import InputError, Problem, describe, did_you_mean, unknown_fields
 
 DEFAULTS_DIR = Path(__file__).parent / "defaults"
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -134,12 +134,7 @@ def _organisations(path: str, data: Any, problems: list[Problem]) -> dict[str, O
         if not isinstance(entry, dict):
             problems.append(Problem(path, key, describe(entry), "含 name、level 的映射"))
             continue
-        for extra in entry:
-            if extra not in ("name", "level", "parent"):
-                problems.append(
-                    Problem(path, f"{key}.{extra}", f"未知的字段 {describe(extra)}", "name、level 或 parent",
-                            did_you_mean(extra, ("name", "level", "parent")))
-                )
+        problems.extend(unknown_fields(path, key, entry, ("name", "level", "parent")))
         name = _text(entry.get("name"))
         if name is None:
             problems.append(Problem(path, f"{key}.name", describe(entry.get("name")) if "name" in entry else "缺少此字段", "单位全称，如 天元镇总工会"))
@@ -187,9 +182,7 @@ def _metrics(path: str, data: Any, problems: list[Problem]) -> dict[str, Metric]
         if not isinstance(entry, dict):
             problems.append(Problem(path, key, describe(entry), "含 label、unit 的映射"))
             continue
-        for extra in entry:
-            if extra not in ("label", "unit", "aggregate"):
-                problems.append(Problem(path, f"{key}.{extra}", f"未知的字段 {describe(extra)}", "label、unit 或 aggregate", did_you_mean(extra, ("label", "unit", "aggregate"))))
+        problems.extend(unknown_fields(path, key, entry, ("label", "unit", "aggregate")))
         label = _text(entry.get("label"))
         if label is None:
             problems.append(Problem(path, f"{key}.label", describe(entry.get("label")) if "label" in entry else "缺少此字段", "读者看到的指标名称，如 新发展会员"))

@@ -23,6 +23,11 @@ fails, 2 when the plugin is not installed (baseline still reported).
 
     python tests/bench/bench_build.py                       # N=1000, 5 repeats
     python tests/bench/bench_build.py --sizes 250,1000 --repeat 3
+    python tests/bench/bench_build.py --instructions --repeat 1   # deterministic, ~10 minutes
+
+Timing on a shared virtual machine drifts (here by up to 40% within a
+minute); --instructions counts what each build executes instead, which gives
+the same number on every run.
 """
 
 from __future__ import annotations
@@ -107,10 +112,15 @@ def write_config(path: Path, site_dir: str, with_plugin: bool) -> None:
                     encoding="utf-8")
 
 
+INSTRUCTIONS = False  # set by --instructions: count instructions under callgrind instead of timing
+
+
 def build(variant: Variant) -> float:
-    """Run one clean build in a subprocess and return its wall time in seconds."""
+    """Run one clean build in a subprocess; return its CPU seconds (or, with --instructions, billions of instructions)."""
     shutil.rmtree(variant.site, ignore_errors=True)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(variant.config)]
+    if INSTRUCTIONS:
+        return count_instructions(variant, cmd)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # keep Material's banner out of error tails
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -125,6 +135,22 @@ def build(variant: Variant) -> float:
         tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-15:])
         raise BuildFailed(f"{variant.name} build failed (exit {proc.returncode}):\n{tail}")
     return elapsed
+
+
+def count_instructions(variant: Variant, cmd: list[str]) -> float:
+    """Instructions the build executes, counted by valgrind's callgrind: the same count on every run,
+    whatever else the machine is doing (about 50 times slower than a plain build)."""
+    out = variant.config.parent / f"callgrind.{variant.site.name}"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    proc = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd],
+                          cwd=variant.config.parent, capture_output=True, text=True, env=env, check=False)
+    if proc.returncode != 0:
+        raise BuildFailed(f"{variant.name} build under callgrind failed (exit {proc.returncode}):\n{proc.stderr[-2000:]}")
+    refs = [line for line in proc.stderr.splitlines() if "Collected :" in line]
+    if not refs:
+        raise BuildFailed(f"callgrind printed no instruction count:\n{proc.stderr[-2000:]}")
+    variant.wall.append(0.0)
+    return int(refs[-1].rsplit(":", 1)[1].strip()) / 1e9
 
 
 def measure_output(variant: Variant) -> None:
@@ -168,7 +194,8 @@ def run_size(corpus: ModuleType, n: int, repeat: int, seed: int, with_plugin: bo
                 if v is None:
                     continue
                 v.times.append(build(v))
-                print(f"  run {i + 1}/{repeat} {v.name:<11} {v.times[-1]:7.2f} s CPU  {v.wall[-1]:7.2f} s wall", flush=True)
+                unit = "G instructions" if INSTRUCTIONS else f"s CPU  {v.wall[-1]:7.2f} s wall"
+                print(f"  run {i + 1}/{repeat} {v.name:<11} {v.times[-1]:7.2f} {unit}", flush=True)
         for v in (base, plug):
             if v is not None:
                 measure_output(v)
@@ -233,7 +260,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     parser.add_argument("--baseline-only", action="store_true",
                         help="skip the with-plugin builds")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions under valgrind's callgrind (deterministic; slow; needs valgrind) "
+                             "instead of timing; the table's seconds columns are then billions of instructions")
     args = parser.parse_args(argv)
+    global INSTRUCTIONS
+    INSTRUCTIONS = args.instructions
+    if INSTRUCTIONS and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind (Debian: apt-get install valgrind)")
     try:
         sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()}) or [args.bulletins]
     except ValueError:
