@@ -296,3 +296,18 @@ def test_no_request_to_another_host(site: Site, url: str) -> None:
     html = site.build(strict=True).html(url)
     loads = re.findall(r'<(?:script|img|iframe|source|link)\b[^>]*?(?:src|href)="([^"]+)"', html)
     assert loads and all(not re.match(r"^(https?:)?//", u) for u in loads), loads
+
+
+def test_site_without_bulletins_builds(site: Site) -> None:
+    r = site.build(strict=True)
+    assert not r.aborted, r.errors
+    assert "还没有发布公报" in article(r.html("years/"))
+    assert "暂无公报" in article(r.html("orgs/town-a/"))
+    assert json.loads(r.html("data/stats.json"))["years"] == {}
+
+
+def test_chinese_file_name(site: Site) -> None:
+    site.bulletin("2024/五一篮球赛.md", title="五一篮球赛", date="2024-04-28", org="town-a", type="news")
+    r = site.build(strict=True)
+    assert r.exists("bulletins/2024/五一篮球赛/")
+    assert 'href="../../bulletins/2024/%E4%BA%94%E4%B8%80%E7%AF%AE%E7%90%83%E8%B5%9B/">五一篮球赛</a>' in r.html("years/2024/")
