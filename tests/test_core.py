@@ -1,0 +1,82 @@
+"""Core pieces without MkDocs: aggregation, changes, number words, charts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from union_bulletin.catalog import build_catalog
+from union_bulletin.model import Bulletin, Metric, Organisation
+from union_bulletin.render import formatting as fmt
+from union_bulletin.render.charts import bar_chart
+from union_bulletin.site_config import SiteConfig, SiteFacts, _defaults_topics
+from union_bulletin.stats import aggregate, change, compute_stats
+
+
+def test_aggregate_kinds() -> None:
+    values = [3, Decimal("4.5"), 10]
+    assert aggregate(Metric("m", "m", "", "sum"), values) == Decimal("17.5")
+    assert aggregate(Metric("m", "m", "", "max"), values) == 10
+    assert aggregate(Metric("m", "m", "", "mean"), values) == Decimal("5.83")
+    assert aggregate(Metric("m", "m", "", "none"), values) is None
+    assert aggregate(Metric("m", "m", "", "sum"), []) is None
+
+
+def _bulletin(path: str, year: int, org: str, btype: str, **stats: int) -> Bulletin:
+    return Bulletin(path, path, "t", dt.date(year + 1, 1, 10), None, year, org, btype, stats=tuple(stats.items()))
+
+
+def test_stats_and_change() -> None:
+    metrics = {"a": Metric("a", "甲", "名"), "b": Metric("b", "乙", "份", "max")}
+    orgs = {"x": Organisation("x", "X", "town"), "y": Organisation("y", "Y", "town")}
+    cfg = SiteConfig(orgs, metrics, _defaults_topics(), SiteFacts())
+    bulletins = [
+        _bulletin("1", 2022, "x", "summary", a=10, b=1), _bulletin("2", 2023, "x", "summary", a=15, b=2),
+        _bulletin("3", 2023, "y", "summary", a=5, b=7), _bulletin("4", 2023, "y", "news", a=100),
+        _bulletin("5", 2024, "y", "summary", b=0), _bulletin("6", 2025, "y", "summary", b=3),
+    ]
+    catalog, problems = build_catalog(cfg, bulletins, {})
+    assert problems == []
+    stats = compute_stats(catalog)
+    assert stats.totals[2023] == {"a": 20, "b": 7}
+    assert stats.by_org[2023]["a"] == {"x": 15, "y": 5}
+    assert stats.org_series("x") == {"a": {2022: 10, 2023: 15}, "b": {2022: 1, 2023: 2}}
+    moved = change(stats, 2023, "a")
+    assert moved is not None and moved.delta == 10 and moved.percent == Decimal("100.0") and moved.direction == "up"
+    assert change(stats, 2024, "a") is None  # 2024 has no "a"
+    from_zero = change(stats, 2025, "b")
+    assert from_zero is not None and from_zero.delta == 3 and from_zero.percent is None
+
+
+@pytest.mark.parametrize(("value", "unit", "number", "exact"), [
+    (13173100, "元", "1317.31万", "13,173,100元"),
+    (486300, "元", "48.63万", "486,300元"),
+    (9999, "元", "9,999", "9,999元"),
+    (Decimal("4500.5"), "元", "4,500.5", "4,500.5元"),
+    (250000000, "元", "2.5亿", "250,000,000元"),
+    (99999, "名", "99,999", "99,999名"),
+    (123456, "人次", "12.35万", "123,456人次"),
+    (0, "份", "0", "0份"),
+])
+def test_numbers_for_chinese_readers(value: int | Decimal, unit: str, number: str, exact: str) -> None:
+    shown = fmt.show(value, unit)
+    assert (shown.number, shown.unit, shown.exact) == (number, unit, exact)
+
+
+def test_changes_dates_sizes() -> None:
+    assert fmt.signed(-12000, "元") == "−1.2万元"
+    assert fmt.signed(376, "名") == "+376名"
+    assert fmt.percent(Decimal("-12.0")) == "−12%"
+    assert fmt.date_text(dt.date(2024, 1, 5)) == "2024年1月5日"
+    assert fmt.size_text(3000) == "3 KB" and fmt.size_text(5 * 1024 * 1024) == "5 MB"
+    assert fmt.raw(Decimal("131731.50")) == "131731.5"
+
+
+def test_chart_is_accessible_and_escaped() -> None:
+    svg = bar_chart("<b>会员</b>", "名", {2023: 376, 2022: 300}, "c1")
+    assert svg.startswith('<svg class="ub-chart__svg"') and 'role="img"' in svg and 'aria-labelledby="c1-t"' in svg
+    assert '<title id="c1-t">&lt;b&gt;会员&lt;/b&gt;：2023年 376名，2022年 300名</title>' in svg
+    assert svg.count("<rect") == 2 and "<script" not in svg
+    assert bar_chart("零", "个", {2023: 0}, "c2").count('width="1.0"') == 1  # all-zero series still draws
