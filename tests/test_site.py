@@ -231,9 +231,11 @@ def test_markup_in_titles_and_labels_is_escaped(site: Site) -> None:
     site.bulletin("a.md", title="<script>alert('t')</script>标题", date="2024-01-01", year=2023, org="town-a",
                   type="summary", topics=["rights"], summary='"onmouseover="alert(1)', stats={"new_members": 5},
                   figures=[{"label": "<u>图</u>", "value": 1, "unit": "<s>个</s>"}])
+    site.bulletin("b.md", title="乙", date="2024-02-01", org="town-a", type="news", description='"><script>alert(2)</script>')
     r = site.build(strict=True)
     assert not r.aborted, r.errors
-    for url in ["bulletins/a/", "years/2023/", "orgs/", "orgs/town-a/", "topics/", "topics/rights/", "", "years/"]:
+    assert '<meta name="description" content="&#34;&gt;&lt;script&gt;alert(2)&lt;/script&gt;">' in r.html("bulletins/b/")
+    for url in ["bulletins/a/", "bulletins/b/", "years/2023/", "orgs/", "orgs/town-a/", "topics/", "topics/rights/", "", "years/"]:
         html = r.html(url)
         for raw in ("<script>alert", "<img src=x", "<b>会员", "<i>维权", "<u>图", "<s>个", '"onmouseover="', "<script>x"):
             assert raw not in html, (url, raw)

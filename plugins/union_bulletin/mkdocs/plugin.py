@@ -150,8 +150,12 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             page.meta = {**self.meta.get(src, {}), "date": when}
             page.meta["template"] = "bulletin/bulletin.html"
             page.meta["title"] = _escape(b.title)
-            if b.summary and "description" not in page.meta:
-                page.meta["description"] = _escape(b.summary)
+            description = page.meta.get("description")
+            description = description if isinstance(description, str) and description.strip() else b.summary
+            if description:
+                page.meta["description"] = _escape(description)  # Material prints it unescaped into an attribute
+            else:
+                page.meta.pop("description", None)
         elif src in self.generated:
             page.meta.setdefault("template", f"bulletin/{self.generated[src].kind}.html")
             self.titles[src] = str(page.meta.get("title") or self.generated[src].title)
