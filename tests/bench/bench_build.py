@@ -204,9 +204,10 @@ def run_size(corpus: ModuleType, n: int, repeat: int, seed: int, with_plugin: bo
 
 def report(results: list[SizeResult]) -> bool | None:
     """Print the table; return whether the target is met (None: no plugin runs)."""
-    head = (f"{'N':>6} {'base s':>8} {'plugin s':>9} {'ratio':>6} {'base MB':>8} "
+    u = "G" if INSTRUCTIONS else "s"  # billions of instructions, or CPU seconds
+    head = (f"{'N':>6} {'base ' + u:>8} {'plugin ' + u:>9} {'ratio':>6} {'base MB':>8} "
             f"{'plug MB':>8} {'base pg':>8} {'plug pg':>8} {'base KB/pg':>10} "
-            f"{'plug KB/pg':>10} {'base s/1k':>9} {'plug s/1k':>9}")
+            f"{'plug KB/pg':>10} {'base ' + u + '/1k':>9} {'plug ' + u + '/1k':>9}")
     print()
     print(head)
     print("-" * len(head))
@@ -229,7 +230,8 @@ def report(results: list[SizeResult]) -> bool | None:
     if len(results) > 1:
         # The marginal cost between sizes leaves out start-up time, so growth shows plainly.
         print()
-        print("marginal seconds per 1000 extra bulletins (super-linear growth shows as a rise):")
+        what = "billions of instructions" if INSTRUCTIONS else "CPU seconds"
+        print(f"marginal {what} per 1000 extra bulletins (super-linear growth shows as a rise):")
         for lo, hi in itertools.pairwise(results):
             dn = (hi.n - lo.n) / 1000
             if dn <= 0:
