@@ -127,9 +127,3 @@ class Bulletin:
     @property
     def type_label(self) -> str:
         return TYPE_LABELS[self.type]
-
-    def stat(self, key: str) -> Number | None:
-        for k, v in self.stats:
-            if k == key:
-                return v
-        return None

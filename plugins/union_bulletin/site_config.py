@@ -45,18 +45,6 @@ class SiteConfig:
     topics: Mapping[str, Topic]
     facts: SiteFacts = field(default_factory=SiteFacts)
 
-    def org_chain(self, key: str) -> list[Organisation]:
-        """The organisation and its parents, nearest first."""
-        chain: list[Organisation] = []
-        seen: set[str] = set()
-        current: str | None = key
-        while current and current in self.organisations and current not in seen:
-            seen.add(current)
-            org = self.organisations[current]
-            chain.append(org)
-            current = org.parent
-        return chain
-
 
 def load_site_config(config_dir: Path, project_dir: Path) -> tuple[SiteConfig, list[Problem]]:
     """Read config_dir; raise InputError when organisations cannot be read at all."""
