@@ -1,0 +1,103 @@
+"""The ``bulletin-privacy`` MkDocs plugin: personal data in pages and text attachments.
+
+on_files scans every Markdown page and every text attachment of the docs
+folder (union_bulletin.privacy), reports each finding as a warning (so
+``--strict`` fails) and hands MkDocs the text with every number masked, so
+that the built site never holds a full ID, mobile or bank card number.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .. import yamlio
+from ..frontmatter import split_front_matter
+from ..privacy import KINDS, Scanner, allow_list, redact
+
+log = get_plugin_logger(__name__)
+
+ALLOW_KEY = "privacy_allow"
+SITE_ALLOW = "mkdocs.yml 中 bulletin-privacy 的 allow"
+
+
+class PrivacyConfig(Config):
+    enabled = c.Type(bool, default=True)
+    checks = c.ListOfItems(c.Choice(KINDS), default=list(KINDS))
+    hardship_words = c.ListOfItems(c.Type(str), default=[])  # added to the built-in list
+    allow = c.ListOfItems(c.Type(str), default=[])  # meant to be public on every page
+    attachments = c.ListOfItems(c.Type(str), default=["csv", "txt"])  # extensions of text attachments to scan
+
+
+class PrivacyPlugin(BasePlugin[PrivacyConfig]):
+    """Report personal data in the sources and publish it masked."""
+
+    def __init__(self) -> None:
+        self.scanner: Scanner | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Set up the scanner from the plugin's options."""
+        if self.config.enabled:
+            self.scanner = Scanner(self.config.checks, self.config.hardship_words, self.config.allow)
+        return None
+
+    # Before the bulletin plugin (50): its reader, the pages, the search index and every
+    # later plugin see only the masked text.
+    @event_priority(60)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        """Scan pages and text attachments; report each finding and mask the numbers."""
+        if not self.config.enabled or self.scanner is None:
+            return None
+        project = Path(config.config_file_path or ".").resolve().parent
+        docs = Path(config.docs_dir).resolve()
+        suffixes = {"." + ext.lower().lstrip(".") for ext in self.config.attachments}
+        for file in files:
+            page = file.is_documentation_page()
+            if not (page or Path(file.src_uri).suffix.lower() in suffixes) or not _authored(file, config.docs_dir):
+                continue
+            try:
+                text = file.content_bytes.decode("utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                continue  # the bulletin plugin (or MkDocs) reports a file it cannot read
+            shown = _shown(docs / file.src_uri, project)
+            allowed = self._page_allow(shown, text) if page else []
+            findings = self.scanner.scan(text, allowed)
+            for f in findings:
+                log.warning(str(f.problem(shown, ALLOW_KEY if page else SITE_ALLOW)))
+            if any(f.redacted for f in findings):
+                on_disk = file.abs_src_path
+                file.content_string = redact(text, findings)  # a non-page file too: File.copy_file writes it
+                file.abs_src_path = on_disk  # other plugins (dates from git, edit links) still find the file
+        return files
+
+    def _page_allow(self, shown: str, text: str) -> list[str]:
+        """The page's own ``privacy_allow`` list; broken YAML is left to the bulletin plugin."""
+        if ALLOW_KEY not in text:
+            return []
+        yaml_text, _, _ = split_front_matter(shown, text.replace("\r\n", "\n").replace("\r", "\n"))
+        if yaml_text is None:
+            return []
+        meta, _ = yamlio.load(shown, yaml_text, first_line=2, field_name="front matter")
+        if not isinstance(meta, dict) or ALLOW_KEY not in meta:
+            return []
+        values, problems = allow_list(shown, ALLOW_KEY, meta[ALLOW_KEY])
+        for p in problems:
+            log.warning(str(p))
+        return values
+
+
+def _authored(file: File, docs_dir: str) -> bool:
+    """A file the authors wrote in the docs folder (not a theme file, not one a plugin made, not excluded)."""
+    return file.src_dir == docs_dir and file.generated_by is None and file.inclusion != InclusionLevel.EXCLUDED
+
+
+def _shown(path: Path, project: Path) -> str:
+    try:
+        return path.relative_to(project).as_posix()
+    except ValueError:
+        return path.as_posix()
