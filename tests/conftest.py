@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -21,6 +22,8 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
 
 ORGS = {
     "county": {"name": "江屿县总工会", "level": "county"},
@@ -153,3 +156,26 @@ def article(html: str) -> str:
     m = re.search(r'<article class="ub .*?</article>', html, re.S)
     assert m, "no union-bulletin article in page"
     return m.group(0)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's chromium under Playwright, shared by the browser tests."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Result:
+    """The example site of this repository, copied and built once (strict) for the whole session."""
+    root = tmp_path_factory.mktemp("example")
+    for name in ("content", "site_config", "assets"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return build_project(root, strict=True)

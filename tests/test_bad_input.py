@@ -96,6 +96,33 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("unterminated", "---\ntitle: 测试\n",
      [f"{P}: 文件: 发现 front matter 没有结束的 --- 行，应为 以 --- 开头、以 --- 结束的 YAML front matter（在 front matter 末尾加一行 ---）",
       f"{P}: 有必须改正的错误，本篇未生成页面"]),
+    ("empty-file", "",
+     [f"{P}: 文件: 发现 空文件，应为 以 --- 开头、以 --- 结束的 YAML front matter，再写正文（在文件开头加上标题、日期、单位和类型）",
+      f"{P}: 有必须改正的错误，本篇未生成页面"]),
+    ("whitespace-only", "\n \n\t\n",
+     [f"{P}: 文件: 发现 空文件，应为 以 --- 开头、以 --- 结束的 YAML front matter，再写正文（在文件开头加上标题、日期、单位和类型）",
+      f"{P}: 有必须改正的错误，本篇未生成页面"]),
+    ("front-matter-list", "---\n- 标题\n- 2024-03-08\n---\n",
+     [f"{P}: front matter: 发现 列表，应为 字段: 值 形式的映射（title、date、org、type 等）", f"{P}: 有必须改正的错误，本篇未生成页面"]),
+    ("tab-in-front-matter", "---\ntitle: 测试\n\tdate: 2024-03-08\n---\n",
+     [f"{P}: front matter: 发现 第 3 行第 1 列的 YAML 语法错误：制表符（Tab），应为 合法的 YAML（YAML 只能用空格缩进，把制表符换成空格）",
+      f"{P}: 有必须改正的错误，本篇未生成页面"]),
+    ("deep-nesting", "---\ntitle: " + "[" * 5000 + "\n---\n",
+     [f"{P}: front matter: 发现 嵌套过深的 YAML，应为 层次简单的键值", f"{P}: 有必须改正的错误，本篇未生成页面"]),
+    ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+     [f"{P}: 文件: 发现 无法按 UTF-8 解码的内容（第 1 个字节），应为 UTF-8 编码的文本（用编辑器把文件另存为 UTF-8 编码）", f"{P}: 有必须改正的错误，本篇未生成页面"]),
+    ("utf-16", ("---\n" + HEAD + "---\n正文").encode("utf-16"),
+     [f"{P}: 文件: 发现 无法按 UTF-8 解码的内容（第 1 个字节），应为 UTF-8 编码的文本（用编辑器把文件另存为 UTF-8 编码）", f"{P}: 有必须改正的错误，本篇未生成页面"]),
+    ("title-number", "---\ntitle: 2024\ndate: 2024-03-08\norg: town-a\ntype: news\n---\n",
+     [f"{P}: title: 发现 2024，应为 非空的标题文字（标题是数字时请加引号）", f"{P}: 有必须改正的错误，本篇未生成页面"]),
+    ("date-number", "---\ntitle: 测试\ndate: 20240308\norg: town-a\ntype: news\n---\n",
+     [f"{P}: date: 发现 20240308，应为 发布日期 YYYY-MM-DD（可带时间 YYYY-MM-DD HH:MM）（例如 2024-01-15）", f"{P}: 有必须改正的错误，本篇未生成页面"]),
+    ("year-out-of-range", "---\ntitle: 测试\ndate: 2024-01-08\nyear: 3024\norg: town-a\ntype: summary\n---\n",
+     [f"{P}: year: 发现 3024，应为 四位数字的年份（1900–2100），如 2023", f"{P}: 有必须改正的错误，本篇未生成页面"]),
+    ("infinity", f"---\n{HEAD}stats:\n  new_members: .inf\n  aid_funds: -.inf\n---\n",
+     [f"{P}: stats.new_members: 发现 无穷大，应为 不小于 0 的有限数字", f"{P}: stats.aid_funds: 发现 负无穷大，应为 不小于 0 的有限数字"]),
+    ("stats-list", f"---\n{HEAD}stats: [1, 2]\n---\n",
+     [f"{P}: stats: 发现 列表，应为 指标键: 数字 形式的映射"]),
     ("empty-front-matter", "---\n---\n正文",
      [f"{P}: front matter: 发现 空的 front matter，应为 字段: 值 形式的映射（title、date、org、type 等）",
       f"{P}: 有必须改正的错误，本篇未生成页面"]),
@@ -156,6 +183,65 @@ SITE_CASES: list[tuple[str, str, str, list[str]]] = [
     ("metrics-yaml", "metrics.yml", "new_members: [\n",
      ["site_config/metrics.yml: 文件: 发现 第 2 行第 1 列的 YAML 语法错误：expected the node content, but found '<stream end>'，应为 合法的 YAML（检查冒号、引号和缩进）"]),
 ]
+
+
+SITE_CASES += [
+    ("metrics-empty", "metrics.yml", "",
+     ["site_config/metrics.yml: 文件: 发现 空文件，应为 指标定义（已改用内置的默认指标；不需要此文件时请删除它）"]),
+    ("topics-empty", "topics.yml", "# 还没想好\n",
+     ["site_config/topics.yml: 文件: 发现 空文件，应为 专题定义（已改用内置的默认专题；不需要此文件时请删除它）"]),
+    ("site-latest-count", "site.yml", "latest_count: -3\n", ["site_config/site.yml: latest_count: 发现 -3，应为 1 到 50 之间的整数"]),
+    ("site-headline-unknown", "site.yml", "headline_metrics: [new_members, members_new]\n",
+     ['site_config/site.yml: headline_metrics[1]: 发现 "members_new"，应为 metrics.yml 中的指标键（是否想写 members_total？）']),
+    ("topic-key", "topics.yml", "rights: 维权服务\n组织: 组织建设\n",
+     ['site_config/topics.yml: 组织: 发现 键 "组织"，应为 由小写字母、数字、连字符组成的键（例如 tianyuan-town）']),
+    ("org-duplicate-key", "organisations.yml", "town-a:\n  name: 石桥镇总工会\n  level: town\ntown-a:\n  name: 云岭镇总工会\n  level: town\n",
+     ['site_config/organisations.yml: town-a: 发现 第 4 行重复的键 "town-a"，应为 每个键只写一次（删去多余的一行）']),
+]
+
+#: organisations.yml unusable as a whole: the build stops with the message (and no traceback).
+FATAL_SITE_CASES: list[tuple[str, str | bytes, str]] = [
+    ("tab", "town-a:\n\tname: 石桥镇总工会\n",
+     "site_config/organisations.yml: 文件: 发现 第 2 行第 1 列的 YAML 语法错误：制表符（Tab），应为 合法的 YAML（YAML 只能用空格缩进，把制表符换成空格）"),
+    ("gbk", "town-a:\n  name: 石桥镇总工会\n  level: town\n".encode("gbk"),
+     "site_config/organisations.yml: 文件: 发现 无法按 UTF-8 解码的内容（第 19 个字节），应为 UTF-8 编码的文本（用编辑器把文件另存为 UTF-8 编码）"),
+    ("empty", "", "site_config/organisations.yml: 文件: 发现 空文件，应为 登记发布单位的 organisations.yml（参照 CONTENT_SPEC 填写单位键、名称和级别）"),
+    ("no-organisation", "{}\n", "site_config/organisations.yml: 文件: 发现 没有登记任何单位，应为 登记发布单位的 organisations.yml（参照 CONTENT_SPEC 填写单位键、名称和级别）"),
+    ("list", "- town-a\n- town-b\n", "site_config/organisations.yml: 文件: 发现 列表，应为 以键开头的映射（单位键: 名称、级别、上级）"),
+]
+
+
+@pytest.mark.parametrize(("case", "content", "expected"), FATAL_SITE_CASES, ids=[c[0] for c in FATAL_SITE_CASES])
+def test_unusable_organisations_file_stops_the_build(site: Site, case: str, content: str | bytes, expected: str) -> None:
+    site.write("content/bulletins/good.md", GOOD)
+    site.write("site_config/organisations.yml", content)
+    r = site.build()
+    assert r.aborted
+    assert r.errors == [expected]
+
+
+#: Awkward but valid: each builds with no message at all.
+VALID_CASES: list[tuple[str, str | bytes]] = [
+    ("bom", "\ufeff" + GOOD),
+    ("crlf", GOOD.replace("\n", "\r\n")),
+    ("bom-crlf", ("\ufeff" + GOOD).replace("\n", "\r\n").encode("utf-8")),
+    ("front-matter-only", GOOD.split("---\n正文")[0] + "---\n"),
+    ("huge", GOOD + "职工之家建设稳步推进，" * 400_000),  # 4.8 MB
+]
+
+
+@pytest.mark.parametrize(("case", "content"), VALID_CASES, ids=[c[0] for c in VALID_CASES])
+def test_awkward_but_valid_bulletin(site: Site, case: str, content: str | bytes) -> None:
+    site.write("content/bulletins/good.md", content)
+    site.write("site_config/site.yml", "\ufeffpublisher: 江屿县总工会\r\nlatest_count: 5\r\n")
+    r = site.build(strict=True)
+    assert not r.aborted, r.error
+    assert r.errors == []
+    assert 'data-value="10"' in r.html("bulletins/good/") and 'data-value="10"' in r.html("years/2023/")
+
+
+def test_the_corpus_is_large() -> None:
+    assert len(CASES) + len(SITE_CASES) + len(FATAL_SITE_CASES) + len(VALID_CASES) + 2 >= 60
 
 
 @pytest.mark.parametrize(("case", "name", "content", "expected"), SITE_CASES, ids=[c[0] for c in SITE_CASES])

@@ -4,23 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
-from conftest import Result, build_project, cards
-
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import Result, cards
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Result:
-    root = tmp_path_factory.mktemp("example")
-    for name in ("content", "site_config", "assets"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    return build_project(root, strict=True)
+def example(example_site: Result) -> Result:
+    return example_site
 
 
 def test_builds_strict_without_any_warning(example: Result) -> None:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from union_bulletin.frontmatter import read_bulletin
 from union_bulletin.model import Organisation
-from union_bulletin.site_config import SiteConfig, _defaults_metrics, _defaults_topics
+from union_bulletin.problems import InputError
+from union_bulletin.site_config import SiteConfig, _defaults_metrics, _defaults_topics, load_site_config
 
 CONFIG = SiteConfig({"town-a": Organisation("town-a", "石桥镇总工会", "town")}, _defaults_metrics(), _defaults_topics())
-FIELDS = ["title", "date", "year", "org", "type", "topics", "summary", "stats", "figures", "cover", "attachments", "index_no", "draft"]
+FIELDS = ["title", "date", "year", "org", "type", "topics", "summary", "stats", "figures", "cover", "attachments", "index_no", "draft", "privacy_allow"]
 
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
@@ -45,3 +48,31 @@ def test_any_front_matter_gives_a_bulletin_or_problems(meta: dict[object, object
 def test_any_bytes_give_a_bulletin_or_problems(data: bytes) -> None:
     reading = read_bulletin("bulletins/x.md", "content/bulletins/x.md", "bulletins/x/", b"---\n" + data, CONFIG, _locate)
     assert reading.bulletin is not None or reading.problems
+
+
+yaml_ish = st.text(alphabet=st.sampled_from(list("ab-:[]{}#&*!|>'\"%@`,?\t\n 0.9工会\ufeff\r")), max_size=120)
+
+
+@settings(max_examples=300, deadline=None)
+@given(yaml_ish)
+def test_any_text_as_front_matter_gives_a_bulletin_or_problems(text: str) -> None:
+    reading = read_bulletin("bulletins/x.md", "content/bulletins/x.md", "bulletins/x/", f"---\n{text}\n---\n正文".encode(), CONFIG, _locate)
+    assert reading.bulletin is not None or reading.problems
+
+
+@pytest.mark.parametrize("name", ["organisations.yml", "metrics.yml", "topics.yml", "site.yml"])
+@settings(max_examples=100, deadline=None)
+@given(content=st.one_of(yaml_ish, values.map(lambda v: yaml.safe_dump(v, allow_unicode=True))))
+def test_any_site_config_file_gives_a_config_or_our_error(name: str, content: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "site_config").mkdir()
+        (root / "site_config/organisations.yml").write_text("town-a:\n  name: 石桥镇总工会\n  level: town\n", "utf-8")
+        (root / "site_config" / name).write_text(content, "utf-8")
+        try:
+            config, problems = load_site_config(root / "site_config", root)
+        except InputError as exc:
+            assert exc.problems and all(str(p).startswith("site_config/organisations.yml: ") for p in exc.problems)
+        else:
+            assert config.organisations or problems
+            assert all(str(p).startswith("site_config/") for p in problems)

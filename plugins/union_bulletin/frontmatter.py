@@ -25,7 +25,7 @@ from .site_config import SiteConfig
 
 FIELDS = (
     "title", "date", "year", "org", "type", "topics", "summary", "stats",
-    "figures", "cover", "attachments", "index_no", "draft",
+    "figures", "cover", "attachments", "index_no", "draft", "privacy_allow",
 )
 #: Keys MkDocs or Material give a meaning to; allowed beside ours.
 THEME_FIELDS = (
@@ -56,6 +56,8 @@ Locate = Callable[[str], Path | None]
 
 def split_front_matter(path: str, text: str) -> tuple[str | None, str, list[Problem]]:
     """Split ``---`` YAML ``---`` from the body."""
+    if not text.strip():
+        return None, text, [Problem(path, "文件", "空文件", "以 --- 开头、以 --- 结束的 YAML front matter，再写正文", "在文件开头加上标题、日期、单位和类型")]
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
         return None, text, [Problem(path, "文件", "没有 front matter（第一行不是 ---）", "以 --- 开头、以 --- 结束的 YAML front matter", "在文件开头加上标题、日期、单位和类型")]

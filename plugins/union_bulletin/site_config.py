@@ -71,19 +71,33 @@ def load_site_config(config_dir: Path, project_dir: Path) -> tuple[SiteConfig, l
             [Problem(_shown(org_path, project_dir), "文件", "文件不存在", "登记发布单位的 organisations.yml", "参照 CONTENT_SPEC 新建此文件")]
         )
     shown, data = read("organisations.yml", None)
-    if data is None and problems:
+    if data is None and not problems:
+        problems.append(Problem(shown, "文件", "空文件", "登记发布单位的 organisations.yml", "参照 CONTENT_SPEC 填写单位键、名称和级别"))
+    if data is None:
         raise InputError(problems)
     organisations = _organisations(shown, data, problems)
+    if not organisations:  # nothing could be published: stop here rather than report every bulletin's org
+        if not any(p.path == shown for p in problems):
+            problems.append(Problem(shown, "文件", "没有登记任何单位", "登记发布单位的 organisations.yml", "参照 CONTENT_SPEC 填写单位键、名称和级别"))
+        raise InputError(problems)
 
     shown, data = read("metrics.yml", DEFAULTS_DIR / "metrics.yml")
+    _empty(shown, data, "指标", problems)
     metrics = _metrics(shown, data, problems) if data is not None else _defaults_metrics()
     shown, data = read("topics.yml", DEFAULTS_DIR / "topics.yml")
+    _empty(shown, data, "专题", problems)
     topics = _topics(shown, data, problems) if data is not None else _defaults_topics()
     shown, data = read("site.yml", None)
     facts = _facts(shown, data, metrics, problems) if data is not None else SiteFacts(
         headline_metrics=tuple(k for k in DEFAULT_HEADLINE if k in metrics)
     )
     return SiteConfig(organisations, metrics, topics, facts), problems
+
+
+def _empty(shown: str, data: Any, what: str, problems: list[Problem]) -> None:
+    """An empty metrics.yml or topics.yml is a mistake more often than a wish for none: say so, keep the defaults."""
+    if data is None and not any(p.path == shown for p in problems):
+        problems.append(Problem(shown, "文件", "空文件", f"{what}定义", f"已改用内置的默认{what}；不需要此文件时请删除它"))
 
 
 def _shown(path: Path, project_dir: Path) -> str:

@@ -31,6 +31,7 @@ from ..opendata import stats_json
 from ..pages import GeneratedPage, generated_pages
 from ..problems import InputError, Problem
 from ..render.views import PageView, Views
+from ..sanitize import clean
 from ..site_config import SiteConfig, load_site_config
 from ..stats import Stats, compute_stats
 
@@ -46,6 +47,7 @@ class BulletinConfig(Config):
     bulletins_dir = c.Type(str, default="bulletins")
     config_dir = c.Dir(exists=True, default="site_config")
     home = c.Type(bool, default=True)
+    sanitize = c.Type(bool, default=True)
 
 
 class BulletinPlugin(BasePlugin[BulletinConfig]):
@@ -163,6 +165,20 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         elif page.is_homepage and self.config.home:
             page.meta.setdefault("template", "bulletin/home.html")
         return None
+
+    @event_priority(100)  # first: clean only what the author wrote, before other plugins add their own markup
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Remove scripts, frames, event handlers and javascript: links the author's Markdown let through."""
+        if not self.config.enabled or not self.config.sanitize:
+            return None
+        cleaned, removed = clean(html)
+        if removed:
+            project = Path(config.config_file_path or ".").resolve().parent
+            source = Path(page.file.abs_src_path) if page.file.abs_src_path else Path(config.docs_dir) / page.file.src_uri
+            shown = _shown(source.resolve(), project)
+            for what in removed:
+                log.warning(str(Problem(shown, "正文", what, "文字、图片、表格、链接等可发布的内容", "发布的页面中已删去；确需嵌入的内容请联系网站维护人员")))
+        return cleaned
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
         """Hand the page its view (``ub`` in the templates)."""

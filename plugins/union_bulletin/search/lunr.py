@@ -17,7 +17,7 @@ SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：（）《》“”‘’]
 
 JIEBA_MISSING = (
     "bulletin-search 的 engine: lunr 要用 jieba 给中文分词，但没有安装 jieba。"
-    "请安装：pip install jieba（或 pip install 'union-bulletin[lunr]'）；不分词的中文索引几乎什么也搜不到"
+    "请安装：pip install jieba；不分词的中文索引几乎什么也搜不到"
 )
 
 
