@@ -12,6 +12,7 @@ import json
 import shutil
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,9 @@ from .documents import SearchDocument, render
 
 BUNDLE = "pagefind"  # the folder under the site root that holds the search bundle
 SETTINGS = "ub-search.json"  # our settings in that folder, read by search.js
+#: Pagefind's own search interfaces: search.js replaces them, so they are not published.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
 class SearchError(Exception):
@@ -66,7 +70,10 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Sequence[str], facets
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
     try:
-        pages = asyncio.run(_index(stage.root, out))
+        # In a thread of its own: asyncio.run refuses to start where an event loop already runs
+        # (a build started from async code, or next to Playwright in the tests).
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pages = pool.submit(asyncio.run, _index(stage.root, out)).result()
     except ImportError as exc:
         raise SearchError(f"写搜索索引需要 Pagefind：请安装 pip install 'pagefind[extended]'（{exc}）") from None
     except SearchError:
@@ -75,6 +82,8 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Sequence[str], facets
         raise SearchError(f"Pagefind 写搜索索引失败：{exc}") from None
     if pages != stage.count:
         raise SearchError(f"Pagefind 只收录了 {pages} 篇公报，应为 {stage.count} 篇")
+    for name in UNUSED:
+        (out / name).unlink(missing_ok=True)
     settings = {
         "vocabulary": list(vocabulary),
         "years": list(facets.years),

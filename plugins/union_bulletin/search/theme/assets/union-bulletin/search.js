@@ -148,6 +148,21 @@
     timer = setTimeout(run, 120);
   }
 
+  /* Every bulletin whose title or body holds the query's words: Pagefind needs all tokens to match. */
+  function find(query, chosen) {
+    return load().then(function (s) {
+      var tokens = queryTokens(query, s.terms, s.longest);
+      if (!tokens.length) return { results: [] };
+      return s.pagefind.search(tokens.join(" "), { filters: chosen });
+    });
+  }
+
+  // For the tests: the same search the box runs, and the tokens it searches with.
+  window.ubSearch = {
+    find: find,
+    tokens: function (query) { return load().then(function (s) { return queryTokens(query, s.terms, s.longest); }); }
+  };
+
   function filters() {
     var f = {};
     selects.forEach(function (s) { if (s.value) f[s.dataset.filter] = s.value; });
@@ -160,13 +175,9 @@
     if (!query) { clear(); return; }
     drop.hidden = false;
     status.textContent = "正在搜索…";
-    load().then(function (s) {
-      var tokens = queryTokens(query, s.terms, s.longest);
-      if (!tokens.length) return { results: [] };
-      return s.pagefind.search(tokens.join(" "), { filters: filters() });
-    }).then(function (found) {
+    find(query, filters()).then(function (found) {
       if (mine !== seq) return;
-      results = found ? found.results : [];
+      results = found.results;
       words = query.split(/\s+/).filter(Boolean);
       list.innerHTML = "";
       shown = 0;
