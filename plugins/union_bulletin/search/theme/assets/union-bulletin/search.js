@@ -201,11 +201,13 @@
       if (mine !== seq) return;
       data.forEach(function (d) { list.appendChild(item(d)); });
       more.hidden = shown >= results.length;
+      box.dataset.shown = input.value.trim() + "|" + shown; // for the tests: what is on screen
     });
   }
 
   function clear() {
     results = [];
+    delete box.dataset.shown;
     list.innerHTML = "";
     status.textContent = "";
     more.hidden = true;
