@@ -112,7 +112,10 @@
   function load() {
     if (ready) return ready;
     ready = Promise.all([
-      import(new URL("pagefind.js", bundle).href),
+      // On the page's own thread: Pagefind's shared worker is a second 41 KB script to download.
+      import(new URL("pagefind.js", bundle).href).then(function (pf) {
+        return pf.options({ noWorker: true }).then(function () { return pf; });
+      }),
       fetch(new URL("ub-search.json", bundle)).then(function (r) {
         if (!r.ok) throw new Error(r.status);
         return r.json();
