@@ -109,7 +109,8 @@ def test_pagefind_build_writes_the_bundle_and_adds_the_search_box(site: Site) ->
     entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
     assert entry["languages"]["x-ub"]["page_count"] == 2  # bulletins only: not home, years, orgs, topics
     settings_ = json.loads((bundle / "ub-search.json").read_text("utf-8"))
-    assert "石桥镇总工会" in settings_["vocabulary"] and "送温暖" in settings_["vocabulary"]
+    assert "送温暖" in settings_["vocabulary"] and "江屿县总工会" in settings_["vocabulary"]  # no bulletin: not among the filters
+    assert "石桥镇总工会" not in settings_["vocabulary"]  # sent once, with the filter choices
     assert settings_["years"] == ["2023", "2022"]
     assert settings_["organisations"] == ["石桥镇总工会", "云岭镇总工会"]
     assert settings_["types"] == ["工作总结", "活动新闻"]

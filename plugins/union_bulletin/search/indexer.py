@@ -84,8 +84,10 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Sequence[str], facets
         raise SearchError(f"Pagefind 只收录了 {pages} 篇公报，应为 {stage.count} 篇")
     for name in UNUSED:
         (out / name).unlink(missing_ok=True)
+    named = set(facets.organisations)
     settings = {
-        "vocabulary": list(vocabulary),
+        # Organisation names are in the vocabulary too; sent once (search.js adds them back): 30 KB less at 10,000 bulletins.
+        "vocabulary": [t for t in vocabulary if t not in named],
         "years": list(facets.years),
         "organisations": list(facets.organisations),
         "types": list(facets.types),

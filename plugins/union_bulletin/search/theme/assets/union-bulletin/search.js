@@ -122,7 +122,11 @@
       })
     ]).then(function (got) {
       var settings = got[1];
-      var terms = new Set(settings.vocabulary || []);
+      // The vocabulary as tokens.py builds it: organisation names are sent once, in the filter list.
+      var han = new RegExp("^[" + HAN + "]{" + MIN_TERM + ",}$", "u");
+      var terms = new Set((settings.vocabulary || []).concat((settings.organisations || []).map(function (o) {
+        return o.normalize("NFKC").toLowerCase().trim();
+      }).filter(function (o) { return han.test(o); })));
       var longest = 0;
       terms.forEach(function (t) { longest = Math.max(longest, Array.from(t).length); });
       fill(selects[0], settings.years);
