@@ -1,0 +1,153 @@
+"""The ``bulletin-search`` MkDocs plugin: Chinese search over the bulletins.
+
+engine: pagefind (default) stages one search document per bulletin as pages
+render, indexes them with Pagefind after the build and adds the search box to
+Material's header; Material's own search is switched off. engine: lunr
+configures Material's search plugin with jieba instead, for copies opened
+without a web server. The work is done in :mod:`union_bulletin.search`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ..model import TYPE_LABELS
+from ..search.documents import SearchDocument, plain_text
+from ..search.indexer import Facets, SearchError, Stage, write_bundle
+from ..search.lunr import SEPARATOR, require_jieba
+from ..search.vocabulary import UNION_TERMS, build_vocabulary
+from .plugin import BulletinPlugin
+
+log = get_plugin_logger(__name__)
+
+THEME = Path(__file__).resolve().parent.parent / "search" / "theme"
+SCRIPT = "assets/union-bulletin/search.js"
+STYLE = "assets/union-bulletin/search.css"
+MATERIAL_SEARCH = "material/search"
+
+
+class BulletinSearchConfig(Config):
+    enabled = c.Type(bool, default=True)
+    engine = c.Choice(("pagefind", "lunr"), default="pagefind")
+    vocabulary = c.ListOfItems(c.Type(str), default=[])  # more terms to index as one token each
+
+
+class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
+    """Index the bulletins for Chinese search and put the search box in the header."""
+
+    def __init__(self) -> None:
+        self.bulletin: BulletinPlugin | None = None
+        self.stage: Stage | None = None
+        self.vocabulary: list[str] = []
+
+    @event_priority(100)  # before Material's search plugin reads its own options in its on_config
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Check what the chosen engine needs; set up Material's search or our search box."""
+        if not self.config.enabled:
+            return None
+        bulletin = config.plugins.get("bulletin")
+        if not isinstance(bulletin, BulletinPlugin):
+            raise PluginError("bulletin-search 要和 bulletin 插件一起用：请在 mkdocs.yml 的 plugins 里先写 bulletin，再写 bulletin-search")
+        self.bulletin = bulletin
+        material = config.plugins.get(MATERIAL_SEARCH)
+        if self.config.engine == "lunr":
+            if material is None:
+                raise PluginError("bulletin-search 的 engine: lunr 用 Material 自带的搜索：请在 mkdocs.yml 的 plugins 里加入 search")
+            try:
+                require_jieba()
+            except SearchError as exc:
+                raise PluginError(str(exc)) from None
+            material.config.enabled = True
+            if not material.config.separator:
+                material.config.separator = SEPARATOR
+            return config
+        if material is not None and material.config.enabled:
+            material.config.enabled = False  # its index grows with the site and is downloaded whole
+            log.info("已关闭 Material 自带的搜索（search）：bulletin-search 用 Pagefind 搜索")
+        if str(THEME) not in config.theme.dirs:
+            config.theme.dirs.append(str(THEME))
+        if STYLE not in config.extra_css:
+            config.extra_css.append(STYLE)
+        if SCRIPT not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        """Work out the vocabulary (bulletin's on_files has read site_config) and open the stage."""
+        if not self._pagefind() or self.bulletin is None or self.bulletin.site is None:
+            return None
+        site = self.bulletin.site
+        self.vocabulary = build_vocabulary(
+            UNION_TERMS,
+            (o.name for o in site.organisations.values()),
+            (t.label for t in site.topics.values()),
+            self.config.vocabulary,
+        )
+        self._close()
+        self.stage = Stage()
+        return None
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Stage the search document of a bulletin."""
+        if self.stage is None or self.bulletin is None or self.bulletin.site is None:
+            return None
+        b = self.bulletin.bulletins.get(page.file.src_uri)
+        if b is None:
+            return None
+        site = self.bulletin.site
+        self.stage.add(
+            SearchDocument(
+                url=page.url,
+                title=b.title,
+                organisation=site.organisations[b.org].name,
+                year=b.year,
+                type_label=b.type_label,
+                date=b.date.isoformat(),
+                topics=[site.topics[t].label for t in b.topics if t in site.topics],
+                text=plain_text(html),
+            ),
+            self.vocabulary,
+        )
+        return None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Index the staged documents with Pagefind into site/pagefind/."""
+        if self.stage is None or self.bulletin is None or self.bulletin.catalog is None:
+            return
+        catalog = self.bulletin.catalog
+        present = {b.type for b in catalog.bulletins}
+        facets = Facets(
+            years=[str(y) for y in catalog.years],
+            organisations=[o.name for key, o in catalog.config.organisations.items() if key in catalog.by_org],
+            types=[label for key, label in TYPE_LABELS.items() if key in present],
+        )
+        try:
+            if self.stage.count == 0:
+                log.info("没有公报，不写搜索索引")
+                return
+            report = write_bundle(self.stage, Path(config.site_dir), self.vocabulary, facets)
+        except SearchError as exc:
+            raise PluginError(str(exc)) from None
+        finally:
+            self._close()
+        log.info(f"搜索索引：{report.pages} 篇公报，{report.seconds:.1f} 秒，{report.bytes / 1e6:.1f} MB")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Remove the stage of a failed build."""
+        self._close()
+
+    def _pagefind(self) -> bool:
+        return bool(self.config.enabled) and self.config.engine == "pagefind"
+
+    def _close(self) -> None:
+        if self.stage is not None:
+            self.stage.close()
+            self.stage = None

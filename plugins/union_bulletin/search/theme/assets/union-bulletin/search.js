@@ -1,0 +1,338 @@
+/* union-bulletin: the search box in Material's header, on Pagefind.
+ *
+ * The query is cut into the same tokens as the bulletins were at build time
+ * (union_bulletin/search/tokens.py; keep the two in step, a test compares
+ * them): overlapping pairs of Han characters, vocabulary terms as one token,
+ * other words as they are. Pagefind then needs every token to match, so every
+ * bulletin that contains the query's words verbatim is found.
+ *
+ * Everything is loaded from this site: pagefind/ beside assets/.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var header = document.querySelector(".md-header__inner");
+  if (!script || !header) return;
+  var root = new URL("../../", script.src); // assets/union-bulletin/search.js -> the site root
+  var bundle = new URL("pagefind/", root);
+  var PAGE = 5; // results shown at a time: each costs one fragment download
+
+  /* ---------- tokens: the same rule as tokens.py ---------- */
+
+  var HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007";
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+  var MIN_TERM = 3;
+
+  function charCode(ch) {
+    var o = ch.codePointAt(0);
+    var n = ch === "\u3007" ? 28160 : o >= 0xf900 ? 27648 + o - 0xf900 : o - 0x3400;
+    return DIGITS[Math.floor(n / 1296)] + DIGITS[Math.floor(n / 36) % 36] + DIGITS[n % 36];
+  }
+
+  function hanToken(chars) {
+    return "_" + Array.from(chars).map(charCode).join("");
+  }
+
+  function queryTokens(query, terms, longest) {
+    var pieces = new RegExp("([" + HAN + "]+)|((?:(?![" + HAN + "])[\\p{L}\\p{N}])+)", "gu");
+    var out = [];
+    var text = query.normalize("NFKC").toLowerCase();
+    var m;
+    while ((m = pieces.exec(text)) !== null) {
+      if (!m[1]) { out.push(m[2]); continue; }
+      var run = Array.from(m[1]);
+      var parts = [];
+      var gap = 0, i = 0;
+      while (i < run.length) {
+        var size = 0;
+        for (var n = Math.min(longest, run.length - i); n >= MIN_TERM; n--) {
+          if (terms.has(run.slice(i, i + n).join(""))) { size = n; break; }
+        }
+        if (size) {
+          if (gap < i) parts.push([gap, i, false]);
+          parts.push([i, i + size, true]);
+          i += size;
+          gap = i;
+        } else {
+          i += 1;
+        }
+      }
+      if (gap < run.length) parts.push([gap, run.length, false]);
+      parts.forEach(function (p) {
+        var start = p[0], end = p[1];
+        if (p[2]) out.push(hanToken(run.slice(start, end).join("")));
+        else if (end - start >= 2) for (var k = start; k < end - 1; k++) out.push(hanToken(run[k] + run[k + 1]));
+        else if (run.length === 1) out.push(hanToken(run[0]));
+        else { var j = start > 0 ? start - 1 : start; out.push(hanToken(run[j] + run[j + 1])); }
+      });
+    }
+    return Array.from(new Set(out));
+  }
+
+  /* ---------- the box ---------- */
+
+  var ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg>';
+  var box = document.createElement("div");
+  box.className = "ub-search";
+  box.innerHTML =
+    '<button type="button" class="ub-search__toggle md-header__button md-icon" aria-expanded="false" aria-controls="ub-search-panel" aria-label="搜索公报">' + ICON + "</button>" +
+    '<div class="ub-search__panel" id="ub-search-panel">' +
+    '<form class="ub-search__form" role="search" aria-label="搜索公报">' +
+    '<span class="ub-search__icon md-icon">' + ICON + "</span>" +
+    '<input class="ub-search__input" id="ub-search-input" type="search" placeholder="搜索公报" aria-label="搜索公报" ' +
+    'autocomplete="off" autocapitalize="off" spellcheck="false" enterkeyhint="search" aria-describedby="ub-search-status" aria-controls="ub-search-results">' +
+    '<button type="button" class="ub-search__close" aria-label="关闭搜索">关闭</button>' +
+    "</form>" +
+    '<div class="ub-search__drop" hidden>' +
+    '<div class="ub-search__filters">' +
+    '<select class="ub-search__filter" data-filter="year" aria-label="按年度筛选"><option value="">全部年度</option></select>' +
+    '<select class="ub-search__filter" data-filter="org" aria-label="按单位筛选"><option value="">全部单位</option></select>' +
+    '<select class="ub-search__filter" data-filter="type" aria-label="按类型筛选"><option value="">全部类型</option></select>' +
+    "</div>" +
+    '<p class="ub-search__status" id="ub-search-status" role="status" aria-live="polite"></p>' +
+    '<ol class="ub-search__results" id="ub-search-results" aria-label="搜索结果"></ol>' +
+    '<button type="button" class="ub-search__more" hidden>显示更多结果</button>' +
+    "</div></div>";
+  var source = header.querySelector(".md-header__source");
+  header.insertBefore(box, source);
+
+  var toggle = box.querySelector(".ub-search__toggle");
+  var input = box.querySelector(".ub-search__input");
+  var close = box.querySelector(".ub-search__close");
+  var drop = box.querySelector(".ub-search__drop");
+  var status = box.querySelector(".ub-search__status");
+  var list = box.querySelector(".ub-search__results");
+  var more = box.querySelector(".ub-search__more");
+  var selects = Array.from(box.querySelectorAll(".ub-search__filter"));
+
+  /* ---------- loading Pagefind and our settings, once ---------- */
+
+  var ready = null;
+  function load() {
+    if (ready) return ready;
+    ready = Promise.all([
+      // On the page's own thread: Pagefind's shared worker is a second 41 KB script to download.
+      import(new URL("pagefind.js", bundle).href).then(function (pf) {
+        return pf.options({ noWorker: true }).then(function () { return pf; });
+      }),
+      fetch(new URL("ub-search.json", bundle)).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      })
+    ]).then(function (got) {
+      var settings = got[1];
+      // The vocabulary as tokens.py builds it: organisation names are sent once, in the filter list.
+      var han = new RegExp("^[" + HAN + "]{" + MIN_TERM + ",}$", "u");
+      var terms = new Set((settings.vocabulary || []).concat((settings.organisations || []).map(function (o) {
+        return o.normalize("NFKC").toLowerCase().trim();
+      }).filter(function (o) { return han.test(o); })));
+      var longest = 0;
+      terms.forEach(function (t) { longest = Math.max(longest, Array.from(t).length); });
+      fill(selects[0], settings.years);
+      fill(selects[1], settings.organisations);
+      fill(selects[2], settings.types);
+      return { pagefind: got[0], terms: terms, longest: longest };
+    });
+    ready.catch(function () { ready = null; });
+    return ready;
+  }
+
+  function fill(select, values) {
+    (values || []).forEach(function (v) {
+      var o = document.createElement("option");
+      o.value = o.textContent = v;
+      select.appendChild(o);
+    });
+  }
+
+  /* ---------- searching ---------- */
+
+  var seq = 0, timer = 0, results = [], shown = 0, words = [];
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(run, 120);
+  }
+
+  /* Every bulletin whose title or body holds the query's words: Pagefind needs all tokens to match. */
+  function find(query, chosen) {
+    return load().then(function (s) {
+      var tokens = queryTokens(query, s.terms, s.longest);
+      if (!tokens.length) return { results: [] };
+      return s.pagefind.search(tokens.join(" "), { filters: chosen });
+    });
+  }
+
+  // For the tests: the same search the box runs, and the tokens it searches with.
+  window.ubSearch = {
+    find: find,
+    tokens: function (query) { return load().then(function (s) { return queryTokens(query, s.terms, s.longest); }); }
+  };
+
+  function filters() {
+    var f = {};
+    selects.forEach(function (s) { if (s.value) f[s.dataset.filter] = s.value; });
+    return f;
+  }
+
+  function run() {
+    var query = input.value.trim();
+    var mine = ++seq;
+    if (!query) { clear(); return; }
+    drop.hidden = false;
+    status.textContent = "正在搜索…";
+    find(query, filters()).then(function (found) {
+      if (mine !== seq) return;
+      results = found.results;
+      words = query.split(/\s+/).filter(Boolean);
+      list.innerHTML = "";
+      shown = 0;
+      var f = filters();
+      var narrowed = Object.keys(f).length ? "（已按" + Object.keys(f).map(function (k) { return f[k]; }).join("、") + "筛选）" : "";
+      status.textContent = results.length
+        ? "找到 " + results.length + " 篇公报" + narrowed
+        : "没有找到包含“" + query + "”的公报" + narrowed + "。请换个说法，或减少筛选条件。";
+      return page(mine);
+    }).catch(function () {
+      if (mine !== seq) return;
+      status.textContent = "搜索暂时不可用：请通过网站地址访问本站（直接打开的本地文件无法搜索），或稍后再试。";
+    });
+  }
+
+  function page(mine) {
+    var next = results.slice(shown, shown + PAGE);
+    shown += next.length;
+    more.hidden = true;
+    return Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
+      if (mine !== seq) return;
+      data.forEach(function (d) { list.appendChild(item(d)); });
+      more.hidden = shown >= results.length;
+      box.dataset.shown = input.value.trim() + "|" + shown; // for the tests: what is on screen
+    });
+  }
+
+  function clear() {
+    results = [];
+    delete box.dataset.shown;
+    list.innerHTML = "";
+    status.textContent = "";
+    more.hidden = true;
+    drop.hidden = true;
+  }
+
+  /* ---------- one result: title, organisation, year, type, excerpt ---------- */
+
+  function escapeHtml(s) {
+    return s.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function marked(text) {
+    var lower = text.toLowerCase();
+    var spans = [];
+    words.forEach(function (w) {
+      var lw = w.toLowerCase(), at = lower.indexOf(lw);
+      while (lw && at >= 0) { spans.push([at, at + lw.length]); at = lower.indexOf(lw, at + lw.length); }
+    });
+    spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var out = "", pos = 0;
+    spans.forEach(function (s) {
+      if (s[0] < pos) return;
+      out += escapeHtml(text.slice(pos, s[0])) + "<mark>" + escapeHtml(text.slice(s[0], s[1])) + "</mark>";
+      pos = s[1];
+    });
+    return out + escapeHtml(text.slice(pos));
+  }
+
+  function excerpt(text) {
+    var lower = text.toLowerCase(), first = -1;
+    words.forEach(function (w) {
+      var at = lower.indexOf(w.toLowerCase());
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    });
+    var start = Math.max(0, first - 24);
+    var end = Math.min(text.length, start + 96);
+    return (start > 0 ? "…" : "") + marked(text.slice(start, end)) + (end < text.length ? "…" : "");
+  }
+
+  function item(d) {
+    var m = d.meta || {};
+    var li = document.createElement("li");
+    li.className = "ub-search__result";
+    var a = document.createElement("a");
+    a.href = new URL(d.url.replace(/^\//, ""), root).href;
+    a.innerHTML =
+      '<span class="ub-search__title">' + marked(m.title || "") + "</span>" +
+      '<span class="ub-search__meta">' + [m.org, m.year ? m.year + "年度" : "", m.type].filter(Boolean).map(escapeHtml).join(" · ") + "</span>" +
+      '<span class="ub-search__excerpt">' + excerpt(m.text || "") + "</span>";
+    li.appendChild(a);
+    return li;
+  }
+
+  /* ---------- opening, closing, keyboard ---------- */
+
+  function open() {
+    box.classList.add("ub-search--open");
+    toggle.setAttribute("aria-expanded", "true");
+    input.focus();
+    load();
+  }
+
+  function shut(focusToggle) {
+    box.classList.remove("ub-search--open");
+    toggle.setAttribute("aria-expanded", "false");
+    drop.hidden = true;
+    if (focusToggle && getComputedStyle(toggle).display !== "none") toggle.focus();
+  }
+
+  function links() {
+    return Array.from(list.querySelectorAll("a"));
+  }
+
+  toggle.addEventListener("click", function () {
+    if (box.classList.contains("ub-search--open")) shut(true); else open();
+  });
+  close.addEventListener("click", function () { shut(true); });
+  input.addEventListener("focus", function () { load(); if (input.value.trim()) drop.hidden = false; });
+  input.addEventListener("input", schedule);
+  selects.forEach(function (s) { s.addEventListener("change", run); });
+  more.addEventListener("click", function () {
+    var before = links().length;
+    page(seq).then(function () { var l = links()[before]; if (l) l.focus(); });
+  });
+  box.querySelector("form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var first = links()[0];
+    if (first) first.click();
+  });
+
+  box.addEventListener("keydown", function (e) {
+    var all = links(), at = all.indexOf(document.activeElement);
+    if (e.key === "Escape") {
+      e.preventDefault();
+      if (input.value && document.activeElement === input) { input.value = ""; clear(); }
+      else { shut(true); if (getComputedStyle(toggle).display === "none") input.focus(); }
+    } else if (e.key === "ArrowDown" && (document.activeElement === input || at >= 0)) {
+      e.preventDefault();
+      if (all[at + 1]) all[at + 1].focus();
+    } else if (e.key === "ArrowUp" && at >= 0) {
+      e.preventDefault();
+      (at > 0 ? all[at - 1] : input).focus();
+    }
+  });
+
+  document.addEventListener("keydown", function (e) {
+    var t = e.target;
+    var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+    if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      open();
+    }
+  });
+
+  document.addEventListener("click", function (e) {
+    if (!box.contains(e.target)) { drop.hidden = true; box.classList.remove("ub-search--open"); toggle.setAttribute("aria-expanded", "false"); }
+  });
+})();

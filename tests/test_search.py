@@ -1,0 +1,163 @@
+"""bulletin-search without a browser: the token rule, the search documents, real builds with both engines."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import Site
+from union_bulletin.search.documents import TITLE_WEIGHT, SearchDocument, plain_text, render
+from union_bulletin.search.tokens import han_token, query_tokens, text_tokens
+from union_bulletin.search.vocabulary import UNION_TERMS, build_vocabulary
+
+VOCAB = build_vocabulary(UNION_TERMS, ["岚湾镇总工会"])
+
+
+def tok(chars: str) -> str:
+    return han_token(chars)
+
+
+# ---------------------------------------------------------------- tokens
+
+
+def test_a_han_run_is_indexed_as_its_pairs_and_its_last_character() -> None:
+    assert text_tokens("送温暖") == [tok("送温"), tok("温暖"), tok("暖")]
+
+
+def test_vocabulary_terms_found_in_the_text_are_indexed_whole() -> None:
+    tokens = text_tokens("开展春节送温暖活动", VOCAB)
+    assert tok("送温暖") in tokens
+    assert tok("工资集体协商") not in tokens
+
+
+def test_other_words_stay_words_lower_cased_and_full_width_folded() -> None:
+    assert text_tokens("SMT操作 ２０２４年") == ["smt", tok("操作"), tok("作"), "2024", tok("年")]
+
+
+def test_the_body_keeps_each_token_once_with_cap_1() -> None:
+    assert text_tokens("工会工会", cap=1) == [tok("工会"), tok("会工"), tok("会")]
+
+
+def test_a_query_uses_vocabulary_terms_then_pairs() -> None:
+    assert query_tokens("送温暖", VOCAB) == [tok("送温暖")]
+    assert query_tokens("春节送温暖活动", VOCAB) == [tok("春节"), tok("送温暖"), tok("活动")]
+    assert query_tokens("送温暖 困难职工", VOCAB) == [tok("送温暖"), tok("困难职工")]
+    assert query_tokens("节送温暖", VOCAB) == [tok("节送"), tok("送温暖")]  # a lone character joins a neighbour
+    assert query_tokens("县", VOCAB) == [tok("县")]
+    assert query_tokens("，。！", VOCAB) == []
+
+
+_HAN = st.text(alphabet="工会职送温暖书屋集体协商资安康杯金秋助学岚湾镇总年春节", min_size=1, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_HAN, start=st.integers(0, 40), size=st.integers(1, 12))
+def test_every_token_of_a_query_starts_a_token_of_each_text_that_contains_it(text: str, start: int, size: int) -> None:
+    """Pagefind matches a query token against every indexed token it begins (a lone character: any pair it starts)."""
+    query = text[start : start + size] or text
+    indexed = text_tokens(text, VOCAB, cap=1)
+    for t in query_tokens(query, VOCAB):
+        assert any(i.startswith(t) for i in indexed), (query, t)
+
+
+def test_the_vocabulary_keeps_han_terms_of_three_characters_or_more() -> None:
+    assert build_vocabulary(["工会", "送温暖", "SMT比武", " 安康杯 ", "送温暖"]) == ["安康杯", "送温暖"]
+
+
+# ---------------------------------------------------------------- documents
+
+
+def test_a_search_document_weights_the_title_and_carries_meta_filters_and_sort() -> None:
+    doc = SearchDocument("bulletins/2022/a/", "春节送温暖", "岚湾镇总工会", 2022, "活动新闻", "2022-01-12", ["困难帮扶"], "慰问<困难>职工")
+    html = render(doc, VOCAB)
+    assert 'lang="x-ub"' in html and "<main data-pagefind-body>" in html
+    assert f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{tok("春节")}' in html
+    for expected in ('data-pagefind-meta="title">春节送温暖<', 'data-pagefind-meta="org">岚湾镇总工会<', 'data-pagefind-meta="year">2022<',
+                     'data-pagefind-meta="type">活动新闻<', 'data-pagefind-meta="text">慰问&lt;困难&gt;职工<',
+                     'data-pagefind-filter="year">2022<', 'data-pagefind-filter="org">岚湾镇总工会<', 'data-pagefind-filter="type">活动新闻<',
+                     'data-pagefind-filter="topic">困难帮扶<', 'data-pagefind-sort="date">2022-01-12<'):
+        assert expected in html
+    assert "送温暖" not in html.split("<div data-pagefind-ignore>")[0].split("<title>")[0]
+
+
+def test_plain_text_keeps_blocks_apart_and_decodes_entities() -> None:
+    assert plain_text("<p>一、慰问</p><p>二、&lt;助学&gt;</p><script>x()</script>") == "一、慰问 二、<助学>"
+
+
+# ---------------------------------------------------------------- builds
+
+PLUGINS = [{"bulletin": {}}, {"bulletin-search": {}}]
+
+
+def _bulletins(site: Site) -> None:
+    site.bulletin("2022/visit.md", "元旦春节期间开展送温暖活动，走访困难职工。", title="石桥镇总工会开展春节送温暖活动", date="2022-01-10", org="town-a", type="news")
+    site.bulletin("2023/summary.md", "## 一、组织建设\n\n推动开展工资集体协商。", title="云岭镇总工会2023年工作总结", date="2024-01-15", year=2023, org="town-b", type="summary")
+
+
+def test_pagefind_build_writes_the_bundle_and_adds_the_search_box(site: Site) -> None:
+    _bulletins(site)
+    r = site.build(strict=True, plugins=PLUGINS)
+    assert not r.aborted, r.error
+    assert r.errors == []
+    bundle = r.site / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
+    assert not (bundle / "pagefind-ui.js").exists()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    assert entry["languages"]["x-ub"]["page_count"] == 2  # bulletins only: not home, years, orgs, topics
+    settings_ = json.loads((bundle / "ub-search.json").read_text("utf-8"))
+    assert "送温暖" in settings_["vocabulary"] and "江屿县总工会" in settings_["vocabulary"]  # no bulletin: not among the filters
+    assert "石桥镇总工会" not in settings_["vocabulary"]  # sent once, with the filter choices
+    assert settings_["years"] == ["2023", "2022"]
+    assert settings_["organisations"] == ["石桥镇总工会", "云岭镇总工会"]
+    assert settings_["types"] == ["工作总结", "活动新闻"]
+    page = r.html("")
+    assert "assets/union-bulletin/search.js" in page and "assets/union-bulletin/search.css" in page
+    assert (r.site / "assets/union-bulletin/search.js").is_file()
+    assert 'for="__search"' not in page  # Material's own search is not there
+
+
+def test_material_search_listed_too_is_switched_off(site: Site) -> None:
+    _bulletins(site)
+    r = site.build(strict=True, plugins=[{"bulletin": {}}, "search", {"bulletin-search": {}}])
+    assert not r.aborted, r.error
+    assert not (r.site / "search" / "search_index.json").exists()
+    assert 'for="__search"' not in r.html("")
+
+
+def test_bulletin_search_needs_the_bulletin_plugin(site: Site) -> None:
+    r = site.build(plugins=[{"bulletin-search": {}}])
+    assert r.aborted
+    assert r.errors == ["bulletin-search 要和 bulletin 插件一起用：请在 mkdocs.yml 的 plugins 里先写 bulletin，再写 bulletin-search"]
+
+
+def test_lunr_engine_needs_materials_search_plugin(site: Site) -> None:
+    r = site.build(plugins=[{"bulletin": {}}, {"bulletin-search": {"engine": "lunr"}}])
+    assert r.aborted
+    assert r.errors == ["bulletin-search 的 engine: lunr 用 Material 自带的搜索：请在 mkdocs.yml 的 plugins 里加入 search"]
+
+
+def test_lunr_engine_without_jieba_says_what_to_install(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "jieba", None)  # import jieba now raises ImportError
+    r = site.build(plugins=[{"bulletin": {}}, "search", {"bulletin-search": {"engine": "lunr"}}])
+    assert r.aborted
+    assert r.errors == [
+        "bulletin-search 的 engine: lunr 要用 jieba 给中文分词，但没有安装 jieba。"
+        "请安装：pip install jieba；不分词的中文索引几乎什么也搜不到"
+    ]
+
+
+def test_lunr_engine_builds_materials_index_segmented_by_jieba(site: Site) -> None:
+    _bulletins(site)
+    r = site.build(strict=True, plugins=[{"bulletin": {}}, "search", {"bulletin-search": {"engine": "lunr"}}])
+    assert not r.aborted, r.error
+    index = json.loads((r.site / "search" / "search_index.json").read_text("utf-8"))
+    assert index["config"]["separator"] == r"[\s\u200b\u3000\-、。，．？！；：（）《》“”‘’]+"
+    texts = " ".join(d["text"] for d in index["docs"])
+    assert "\u200b送温暖\u200b" in texts or "\u200b温暖\u200b" in texts  # jieba's words, joined by zero-width spaces
+    assert not (r.site / "pagefind").exists()
+    assert "assets/union-bulletin/search.js" not in r.html("")
+    assert 'for="__search"' in r.html("")

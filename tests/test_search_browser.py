@@ -1,0 +1,193 @@
+"""bulletin-search in a real browser (Debian's chromium) on the example site: the search box, its
+filters and messages, keyboard use, no other host, and recall measured against the site's own text."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from browser import serve
+from conftest import Result
+
+#: Query -> the bulletin that must come first (a two-word query, Latin letters and an organisation among them).
+FIRST = {
+    "夏送清凉": "bulletins/2021/lanwan-town-news-summer-cooling/",
+    "纺织 技能比武": "bulletins/2023/lanwan-town-news-weaving-skills-contest/",
+    "金秋助学 网上申请": "bulletins/2026/jiangyu-county-notice-jinqiu-2026/",
+    "SMT": "bulletins/2024/dingcheng-electronics-news-smt-skills/",
+    "骑手": "bulletins/2024/minglan-street-news-riders-join-union/",
+    "送温暖 慰问情况": "bulletins/2022/lanwan-town-notice-songwennuan-list/",
+}
+#: An organisation's name: the first result is one of its bulletins.
+ORGANISATION = "恒远纺织有限公司工会"
+
+#: Queries taken from the example site's text for the recall test: union words, names, phrases, two-word queries.
+RECALL = [
+    "送温暖", "工资集体协商", "职工书屋", "安康杯", "金秋助学", "夏送清凉", "职代会", "农民工", "困难职工", "集体合同",
+    "劳动竞赛", "技能比武", "女职工", "工会经费", "职工之家", "劳模", "欠薪", "新就业形态", "法律援助", "医疗互助",
+    "岚湾镇总工会", "明澜街道", "江屿县总工会", "纺织", "骑手", "慰问", "春节 困难职工", "送温暖 慰问", "集体协商 工资",
+    "换届", "篮球赛", "知识竞赛", "屋", "SMT",
+]
+
+
+@pytest.fixture(scope="module")
+def served(example_site: Result) -> Any:
+    assert not example_site.aborted, example_site.error
+    with serve(example_site.site) as base:
+        yield base
+
+
+@pytest.fixture
+def page(browser: Any, served: str) -> Any:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = context.new_page()
+    p.requests = []  # type: ignore[attr-defined]
+    p.errors = []  # type: ignore[attr-defined]
+    p.on("request", lambda r: p.requests.append(r.url))  # type: ignore[attr-defined]
+    p.on("pageerror", lambda e: p.errors.append(str(e)))  # type: ignore[attr-defined]
+    p.goto(served, wait_until="networkidle")
+    yield p
+    context.close()
+
+
+def search(page: Any, query: str) -> list[str]:
+    """Type ``query`` into the header's box; return the shown results' addresses once the status says how many."""
+    box = page.locator(".ub-search__input")
+    box.fill("")
+    box.click()
+    box.press_sequentially(query)
+    page.wait_for_function("q => (document.querySelector('.ub-search').dataset.shown || '').startsWith(q + '|')", arg=query)
+    return [str(h) for h in page.eval_on_selector_all(".ub-search__result a", "as => as.map(a => a.getAttribute('href'))")]
+
+
+def relative(url: str, base: str) -> str:
+    return url[len(base):] if url.startswith(base) else url
+
+
+@pytest.mark.parametrize("query", list(FIRST))
+def test_the_expected_bulletin_comes_first(page: Any, served: str, query: str) -> None:
+    found = search(page, query)
+    assert found, page.inner_text(".ub-search__status")
+    assert relative(found[0], served) == FIRST[query], [relative(u, served) for u in found]
+    first = page.locator(".ub-search__result").first
+    assert first.locator(".ub-search__title").inner_text().strip()
+    meta = first.locator(".ub-search__meta").inner_text()
+    assert re.search(r"工会 · 20\d\d年度 · (工作总结|工作计划|活动新闻|通知公告)$", meta), meta
+    assert first.locator(".ub-search__excerpt mark, .ub-search__title mark").count() >= 1
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_an_organisations_name_finds_its_bulletins_first(page: Any) -> None:
+    search(page, ORGANISATION)
+    metas = page.locator(".ub-search__meta").all_inner_texts()
+    assert metas and metas[0].startswith("江屿恒远纺织有限公司工会 · ")
+
+
+def test_a_filter_narrows_the_results(page: Any) -> None:
+    search(page, "慰问")
+    before = int(re.search(r"找到 (\d+) 篇", page.inner_text(".ub-search__status")).group(1))  # type: ignore[union-attr]
+    page.select_option("select[data-filter=year]", "2022")
+    page.wait_for_function("() => document.querySelector('.ub-search__status').textContent.includes('已按2022筛选')")
+    after = int(re.search(r"找到 (\d+) 篇", page.inner_text(".ub-search__status")).group(1))  # type: ignore[union-attr]
+    assert 0 < after < before
+    assert all("2022年度" in m for m in page.locator(".ub-search__meta").all_inner_texts())
+
+
+def test_a_query_without_a_match_says_so(page: Any) -> None:
+    page.locator(".ub-search__input").click()
+    page.locator(".ub-search__input").press_sequentially("火星探测")
+    page.wait_for_function("() => document.querySelector('.ub-search__status').textContent.startsWith('没有找到')")
+    assert page.inner_text(".ub-search__status") == "没有找到包含“火星探测”的公报。请换个说法，或减少筛选条件。"
+    assert page.locator(".ub-search__result").count() == 0
+
+
+def test_search_asks_only_this_site(page: Any, served: str) -> None:
+    search(page, "送温暖")
+    page.locator(".ub-search__more").click()
+    page.wait_for_load_state("networkidle")
+    asked = page.requests  # type: ignore[attr-defined]
+    assert any("/pagefind/" in u for u in asked) and any(u.endswith(".pf_fragment") for u in asked)
+    assert [u for u in asked if not u.startswith(served)] == []
+
+
+def test_keyboard_slash_arrows_enter_escape(page: Any, served: str) -> None:
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "ub-search-input"
+    page.keyboard.type("夏送清凉")
+    page.wait_for_selector(".ub-search__result a")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.closest('.ub-search__result') !== null")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "ub-search-input"
+    page.keyboard.press("Escape")
+    assert page.locator(".ub-search__input").input_value() == ""
+    page.keyboard.type("夏送清凉")
+    page.wait_for_selector(".ub-search__result a")
+    page.keyboard.press("Enter")
+    page.wait_for_url(served + FIRST["夏送清凉"])
+
+
+def test_the_box_is_labelled_for_screen_readers(page: Any) -> None:
+    box = page.locator(".ub-search__input")
+    assert box.get_attribute("aria-label") == "搜索公报"
+    assert page.locator("form[role=search]").count() == 1
+    assert page.locator("#ub-search-status").get_attribute("role") == "status"
+    for name in ("year", "org", "type"):
+        assert page.locator(f"select[data-filter={name}]").get_attribute("aria-label")
+
+
+def test_on_a_360px_phone_the_button_opens_search_over_the_screen(browser: Any, served: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    p = context.new_page()
+    p.goto(served, wait_until="networkidle")
+    assert not p.locator(".ub-search__input").is_visible()
+    p.locator(".ub-search__toggle").click()
+    assert p.locator(".ub-search__input").is_visible()
+    p.keyboard.type("送温暖")
+    p.wait_for_selector(".ub-search__result a")
+    assert p.evaluate("document.documentElement.scrollWidth") <= 360
+    for box in p.locator(".ub-search__result, .ub-search__filter").all():
+        b = box.bounding_box()
+        assert b is not None and b["x"] >= 0 and b["x"] + b["width"] <= 360
+    p.keyboard.press("Escape")
+    p.keyboard.press("Escape")
+    assert not p.locator(".ub-search__input").is_visible()
+    context.close()
+
+
+# ------------------------------------------------------------------ recall
+
+
+def bulletin_texts(site: Path) -> dict[str, str]:
+    """Each bulletin's words as a reader sees them: the title and the body (not the metadata, cards or links)."""
+    texts = {}
+    for path in (site / "bulletins").rglob("index.html"):
+        page = path.read_text("utf-8")
+        title = re.search(r'<article class="ub ub-bulletin">.*?<h1>(.*?)</h1>', page, re.S)
+        body = re.search(r'<div class="ub-body">(.*?)</div>\s*(?:<section class="ub-attachments"|<nav class="ub-others"|</article>)', page, re.S)
+        assert title and body, path
+        words = re.sub(r"<[^>]+>", " ", title.group(1) + " " + body.group(1))
+        texts[path.parent.relative_to(site).as_posix() + "/"] = re.sub(r"\s+", " ", html.unescape(words))
+    return texts
+
+
+def test_recall_every_bulletin_with_the_query_words_is_found(page: Any, served: str, example_site: Result) -> None:
+    texts = bulletin_texts(example_site.site)
+    assert len(texts) == 59
+    report = []
+    missed: dict[str, list[str]] = {}
+    for query in RECALL:
+        words = query.lower().split()
+        expected = {url for url, text in texts.items() if all(w in text.lower() for w in words)}
+        assert expected, f"{query} is not in the example site's text"
+        urls = page.evaluate("q => window.ubSearch.find(q, {}).then(s => Promise.all(s.results.map(r => r.data())).then(ds => ds.map(d => d.url)))", query)
+        found = {u.lstrip("/") for u in urls}
+        report.append(f"{query}\t{len(expected)}\t{len(expected & found)}\t{len(found)}")
+        if expected - found:
+            missed[query] = sorted(expected - found)
+    (example_site.site.parent / "recall.tsv").write_text("query\texpected\tfound\tresults\n" + "\n".join(report) + "\n", "utf-8")
+    assert missed == {}
