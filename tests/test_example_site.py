@@ -54,3 +54,11 @@ def test_no_page_loads_anything_from_another_host(example: Result) -> None:
     for css in example.site.rglob("*.css"):
         for url in re.findall(r"url\(([^)]*)\)", css.read_text("utf-8")):
             assert not re.match(r"""^['"]?(https?:)?//""", url), (css, url)
+
+
+def test_search_bundle_is_whole(example: Result) -> None:
+    """Every bulletin is in the search index, and the entry file the search box loads first is complete."""
+    entry = json.loads((example.site / "pagefind/pagefind-entry.json").read_text("utf-8"))
+    (language,) = entry["languages"].values()
+    assert language["page_count"] == len(list((example.site / "bulletins").rglob("index.html")))
+    assert (example.site / f"pagefind/pagefind.{language['hash']}.pf_meta").is_file()

@@ -98,11 +98,43 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Sequence[str], facets
 
 
 async def _index(source: Path, out: Path) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
+    from pagefind.index import IndexConfig
+    from pagefind.service import PagefindService
 
-    async with PagefindIndex(IndexConfig(output_path=str(out))) as index:
+    # Not PagefindIndex as a context manager: it stops the Pagefind process as soon as WriteFiles
+    # is answered, and Pagefind answers before its last writes reach the disk; seen here, a
+    # pagefind-entry.json of 0 bytes and a search box that never loads. So write, wait until the
+    # bundle has settled, then stop the process.
+    async with PagefindService() as service:
+        index = await service.create_index(IndexConfig(output_path=str(out)))
         result = await index.add_directory(str(source))
         pages = int(result["page_count"])
+        await index.write_files()
+        await _settled(out)
     if not (out / "pagefind.js").is_file():
         raise SearchError(f"Pagefind 没有写出 {out / 'pagefind.js'}")
     return pages
+
+
+async def _settled(out: Path, timeout: float = 120.0) -> None:
+    """Wait until pagefind-entry.json is whole and no file of the bundle changes between two looks."""
+    deadline = time.monotonic() + timeout
+    last: list[tuple[str, int]] | None = None
+    while time.monotonic() < deadline:
+        now = sorted((p.as_posix(), p.stat().st_size) for p in out.rglob("*") if p.is_file())
+        if now == last and _entry_ok(out):
+            return
+        last = now
+        await asyncio.sleep(0.2)
+    raise SearchError(f"Pagefind 在 {timeout:.0f} 秒内没有写完搜索索引（{out / 'pagefind-entry.json'} 不完整）")
+
+
+def _entry_ok(out: Path) -> bool:
+    try:
+        entry = json.loads((out / "pagefind-entry.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    languages = entry.get("languages") if isinstance(entry, dict) else None
+    return isinstance(languages, dict) and bool(languages) and all(
+        isinstance(v, dict) and (out / f"pagefind.{v.get('hash')}.pf_meta").is_file() for v in languages.values()
+    )
