@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
-import importlib.util
 import os
 import re
 import shutil
@@ -46,20 +45,14 @@ from typing import Any
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_build import _load_corpus  # the same corpus generator, loaded the same way
+
 HERE = Path(__file__).resolve().parent
 TARGET_KB = 300
 CHROMIUM = os.environ.get("UB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 QUERIES = ("送温暖", "工资集体协商", "职工书屋", "技能比武", "送温暖 困难职工", "换届选举", "工会", "{org}")
 COMPRESSIBLE = (".js", ".json", ".css", ".html", ".svg", ".xml")
-
-
-def _load_corpus() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_corpus", HERE / "corpus.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def write_config(path: Path, site_dir: str, engine: str) -> None:
