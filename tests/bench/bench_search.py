@@ -45,12 +45,14 @@ from typing import Any
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_build import _load_corpus  # the same corpus generator, loaded the same way
 
+from browser import launch  # the tests' chromium: same binary, same flags
+
 HERE = Path(__file__).resolve().parent
 TARGET_KB = 300
-CHROMIUM = os.environ.get("UB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 QUERIES = ("送温暖", "工资集体协商", "职工书屋", "技能比武", "送温暖 困难职工", "换届选举", "工会", "{org}")
 COMPRESSIBLE = (".js", ".json", ".css", ".html", ".svg", ".xml")
 
@@ -267,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus = _load_corpus()
     rows = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        browser = launch(pw)
         try:
             for n in sizes:
                 rows.append(run_size(corpus, n, args.seed, not args.no_lunr, browser))

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .. import yamlio
 from ..frontmatter import split_front_matter
 from ..privacy import KINDS, Scanner, allow_list, redact
+from .plugin import _shown
 
 log = get_plugin_logger(__name__)
 
@@ -94,10 +95,3 @@ class PrivacyPlugin(BasePlugin[PrivacyConfig]):
 def _authored(file: File, docs_dir: str) -> bool:
     """A file the authors wrote in the docs folder (not a theme file, not one a plugin made, not excluded)."""
     return file.src_dir == docs_dir and file.generated_by is None and file.inclusion != InclusionLevel.EXCLUDED
-
-
-def _shown(path: Path, project: Path) -> str:
-    try:
-        return path.relative_to(project).as_posix()
-    except ValueError:
-        return path.as_posix()
