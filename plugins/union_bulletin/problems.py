@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,14 @@ class Problem:
         if self.suggestion:
             text += f"（{self.suggestion}）"
         return text
+
+
+def shown_path(path: Path, project: Path) -> str:
+    """A path as authors know it: relative to the project folder when inside it (POSIX separators)."""
+    try:
+        return path.relative_to(project).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 class InputError(Exception):

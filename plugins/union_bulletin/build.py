@@ -1,0 +1,123 @@
+"""The pipeline: bulletin files and a site configuration → one site model.
+
+read → validate → catalog → stats → page views, with every bulletin that was
+left out and why. No MkDocs here: the MkDocs plugin (and later the authoring
+command) hands in the bulletin files as :class:`Source` values and adapts the
+:class:`SiteModel` to its own files and events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .catalog import Catalog, build_catalog
+from .frontmatter import Locate, read_bulletin
+from .model import Bulletin
+from .pages import GeneratedPage, generated_pages
+from .problems import Problem
+from .render.views import Views
+from .site_config import SiteConfig
+from .stats import Stats, compute_stats
+
+#: Why a bulletin file gives no page.
+ERROR = "error"  # a problem that must be fixed (missing title, broken YAML, unknown organisation, …)
+DRAFT = "draft"  # ``draft: true``
+URL_CLASH = "url"  # another bulletin has its address
+
+
+@dataclass(frozen=True)
+class Source:
+    """One bulletin file as the generator found it."""
+
+    src_uri: str  # relative to the docs folder, POSIX separators
+    shown: str  # the path authors know it by (relative to the project folder)
+    url: str  # its address relative to the site root
+    data: bytes  # the file's content (personal numbers already masked, when the privacy check runs first)
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A bulletin file that gives no page, and why (one of ERROR, DRAFT, URL_CLASH)."""
+
+    src_uri: str
+    shown: str
+    reason: str
+
+    @property
+    def serious(self) -> bool:
+        """A draft is left out on purpose; anything else is the author's mistake."""
+        return self.reason != DRAFT
+
+    def __str__(self) -> str:
+        if self.reason == DRAFT:
+            return f"{self.shown}: 草稿（draft: true），不发布"
+        if self.reason == URL_CLASH:
+            return f"{self.shown}: 与另一篇公报网址相同，本篇未生成页面"
+        return f"{self.shown}: 有必须改正的错误，本篇未生成页面"
+
+
+@dataclass(frozen=True)
+class SiteModel:
+    """Everything a generator needs to publish the site, built once per build."""
+
+    config: SiteConfig
+    catalog: Catalog
+    stats: Stats
+    views: Views  # page views for the templates (caches what several pages share)
+    bulletins: Mapping[str, Bulletin]  # the published bulletins by src_uri
+    bodies: Mapping[str, str]  # a published bulletin's Markdown body, front matter removed
+    meta: Mapping[str, Mapping[str, Any]]  # a published bulletin's front matter as written
+    pages: Mapping[str, GeneratedPage]  # the generated index pages by src_uri
+    dropped: tuple[Dropped, ...]  # in the order of the sources, URL clashes last
+    report: tuple[Problem | Dropped, ...]  # what to tell the authors, in order: a file's problems, then its drop
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.report if isinstance(p, Problem))
+
+
+def build_site(sources: Iterable[Source], config: SiteConfig, locate: Locate, *, use_directory_urls: bool = True) -> SiteModel:
+    """Read and validate every bulletin, catalog the good ones, aggregate, and prepare the page views.
+
+    ``locate`` finds a docs-relative path (a cover, an attachment) on disk.
+    """
+    report: list[Problem | Dropped] = []
+    dropped: list[Dropped] = []
+    valid: list[Bulletin] = []
+    bodies: dict[str, str] = {}
+    meta: dict[str, Mapping[str, Any]] = {}
+    shown: dict[str, str] = {}
+    for source in sources:
+        shown[source.src_uri] = source.shown
+        reading = read_bulletin(source.src_uri, source.shown, source.url, source.data, config, locate)
+        report += reading.problems
+        if reading.bulletin is None or reading.bulletin.draft:
+            drop = Dropped(source.src_uri, source.shown, ERROR if reading.bulletin is None else DRAFT)
+            dropped.append(drop)
+            report.append(drop)
+            continue
+        valid.append(reading.bulletin)
+        bodies[source.src_uri] = reading.body
+        meta[source.src_uri] = reading.meta
+
+    catalog, clashes = build_catalog(config, valid, shown)
+    report += clashes  # each clash's problem says the page was not made
+    for b in sorted(valid, key=lambda b: b.src_path):
+        if catalog.by_url.get(b.url) is not b:
+            dropped.append(Dropped(b.src_path, shown[b.src_path], URL_CLASH))
+            del bodies[b.src_path], meta[b.src_path]
+    stats = compute_stats(catalog)
+    return SiteModel(
+        config=config,
+        catalog=catalog,
+        stats=stats,
+        views=Views(catalog, stats, use_directory_urls),
+        bulletins={b.src_path: b for b in catalog.bulletins},
+        bodies=bodies,
+        meta=meta,
+        pages={p.src_uri: p for p in generated_pages(catalog)},
+        dropped=tuple(dropped),
+        report=tuple(report),
+    )
