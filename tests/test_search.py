@@ -131,7 +131,7 @@ def test_material_search_listed_too_is_switched_off(site: Site) -> None:
 def test_bulletin_search_needs_the_bulletin_plugin(site: Site) -> None:
     r = site.build(plugins=[{"bulletin-search": {}}])
     assert r.aborted
-    assert r.errors == ["bulletin-search 要和 bulletin 插件一起用：请在 mkdocs.yml 的 plugins 里先写 bulletin，再写 bulletin-search"]
+    assert r.errors == ["bulletin-search 要和 bulletin 插件一起用：请在 mkdocs.yml 的 plugins 里加入 bulletin（先后不限）"]
 
 
 def test_lunr_engine_needs_materials_search_plugin(site: Site) -> None:

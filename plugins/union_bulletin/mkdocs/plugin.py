@@ -1,9 +1,11 @@
 """The ``bulletin`` MkDocs plugin: wires the core into MkDocs' build events.
 
 on_config loads site_config and adds the package templates to the theme;
-on_files reads and validates every bulletin, drops the ones that cannot be
-built (each reported) and adds the generated index pages; the page events
-hand each page its view; on_post_build writes data/stats.json.
+on_files hands the bulletin files to the core pipeline (union_bulletin.build),
+reports what it found, drops the files that give no page and adds the
+generated index pages; the page events hand each page its view;
+on_post_build writes data/stats.json. The site model is ``model``: the one
+attribute other plugins read.
 """
 
 from __future__ import annotations
@@ -24,16 +26,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ..catalog import Catalog, build_catalog
-from ..frontmatter import read_bulletin
-from ..model import Bulletin
+from ..build import Dropped, SiteModel, Source, build_site
 from ..opendata import stats_json
-from ..pages import GeneratedPage, generated_pages
-from ..problems import InputError, Problem
-from ..render.views import PageView, Views
+from ..problems import InputError, Problem, shown_path
+from ..render.views import PageView
 from ..sanitize import clean
 from ..site_config import SiteConfig, load_site_config
-from ..stats import Stats, compute_stats
+from . import priorities
 
 log = get_plugin_logger(__name__)
 
@@ -55,13 +54,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
 
     def __init__(self) -> None:
         self.site: SiteConfig | None = None
-        self.catalog: Catalog | None = None
-        self.stats: Stats | None = None
-        self.views: Views | None = None
-        self.bulletins: dict[str, Bulletin] = {}
-        self.generated: dict[str, GeneratedPage] = {}
+        self.model: SiteModel | None = None  # what the other plugins read: set by on_files
         self.titles: dict[str, str] = {}  # a generated page's title as written, before escaping
-        self.meta: dict[str, dict[str, Any]] = {}  # a bulletin's front matter, by src_uri
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load site_config; add our templates (after custom_dir) and stylesheet."""
@@ -81,9 +75,10 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             config.nav = self._default_nav(Path(config.docs_dir))
         return config
 
-    @event_priority(50)  # before other plugins look at the files, so none sees a bulletin we drop
+    @event_priority(priorities.BULLETIN_FILES)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
-        """Read and validate every bulletin; add the generated index pages."""
+        """Build the site model from the bulletins; drop the files that give no page; add the generated index pages."""
+        self.model = None
         if not self.config.enabled or self.site is None:
             return None
         project = Path(config.config_file_path or ".").resolve().parent
@@ -94,62 +89,45 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             f = files.get_file_from_path(path)
             return Path(f.abs_src_path) if f is not None and f.abs_src_path else None
 
-        valid: list[Bulletin] = []
-        self.meta = {}
-        shown: dict[str, str] = {}
-        sources: dict[str, File] = {}
-        for file in list(files.documentation_pages()):
-            if not file.src_uri.startswith(prefix):
-                continue
-            shown_path = _shown(docs / file.src_uri, project)
-            shown[file.src_uri] = shown_path
-            sources[file.src_uri] = file
-            reading = read_bulletin(file.src_uri, shown_path, file.url, file.content_bytes, self.site, locate)
-            _report(reading.problems)
-            if reading.bulletin is None:
-                log.warning(f"{shown_path}: 有必须改正的错误，本篇未生成页面")
-                files.remove(file)
-            elif reading.bulletin.draft:
-                log.info(f"{shown_path}: 草稿（draft: true），不发布")
-                files.remove(file)
+        bulletin_files = [f for f in files.documentation_pages() if f.src_uri.startswith(prefix)]
+        sources = (Source(f.src_uri, shown_path(docs / f.src_uri, project), f.url, f.content_bytes) for f in bulletin_files)
+        self.model = model = build_site(sources, self.site, locate, use_directory_urls=config.use_directory_urls)
+        for item in model.report:
+            if isinstance(item, Dropped) and not item.serious:
+                log.info(str(item))
             else:
-                valid.append(reading.bulletin)
-                self.meta[file.src_uri] = reading.meta
-                _keep_out_of_nav(file)
-                # MkDocs gets the body only: the front matter is read once, here, not again by MkDocs.
-                # (The leading newline keeps MkDocs from taking a first "key: value" line for metadata.)
-                on_disk = file.abs_src_path
-                file.content_string = "\n" + reading.body
-                file.abs_src_path = on_disk  # other plugins (dates from git, edit links) still find the file
+                log.warning(str(item))
+        for file in bulletin_files:
+            body = model.bodies.get(file.src_uri)
+            if body is None:
+                files.remove(file)
+                continue
+            _keep_out_of_nav(file)
+            # MkDocs gets the body only: the front matter is read once, here, not again by MkDocs.
+            # (The leading newline keeps MkDocs from taking a first "key: value" line for metadata.)
+            on_disk = file.abs_src_path
+            file.content_string = "\n" + body
+            file.abs_src_path = on_disk  # other plugins (dates from git, edit links) still find the file
 
-        self.catalog, clashes = build_catalog(self.site, valid, shown)
-        _report(clashes)
-        for b in valid:
-            if b.url not in self.catalog.by_url or self.catalog.by_url[b.url] is not b:
-                files.remove(sources[b.src_path])
-        self.bulletins = {b.src_path: b for b in self.catalog.bulletins}
-        self.stats = compute_stats(self.catalog)
-        self.views = Views(self.catalog, self.stats, config.use_directory_urls)
-
-        self.generated = {}
-        for page in generated_pages(self.catalog):
-            self.generated[page.src_uri] = page
+        for page in model.pages.values():
             own = files.get_file_from_path(page.src_uri)
             if own is None:
                 own = File.generated(config, page.src_uri, content=f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\n---\n")
                 files.append(own)
             if page.key:
                 _keep_out_of_nav(own)
-        log.info(f"公报 {len(self.catalog.bulletins)} 篇，生成索引页 {len(self.generated)} 个")
+        log.info(f"公报 {len(model.catalog.bulletins)} 篇，生成索引页 {len(model.pages)} 个")
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Give our pages their template, and a title that is safe in the theme's HTML."""
+        if self.model is None:
+            return None
         src = page.file.src_uri
-        if src in self.bulletins:
-            b = self.bulletins[src]
+        if src in self.model.bulletins:
+            b = self.model.bulletins[src]
             when = dt.datetime.combine(b.date, b.time) if b.time else b.date
-            page.meta = {**self.meta.get(src, {}), "date": when}
+            page.meta = {**self.model.meta.get(src, {}), "date": when}
             page.meta["template"] = "bulletin/bulletin.html"
             page.meta["title"] = _escape(b.title)
             description = page.meta.get("description")
@@ -158,15 +136,15 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                 page.meta["description"] = _escape(description)  # Material prints it unescaped into an attribute
             else:
                 page.meta.pop("description", None)
-        elif src in self.generated:
-            page.meta.setdefault("template", f"bulletin/{self.generated[src].kind}.html")
-            self.titles[src] = str(page.meta.get("title") or self.generated[src].title)
+        elif src in self.model.pages:
+            page.meta.setdefault("template", f"bulletin/{self.model.pages[src].kind}.html")
+            self.titles[src] = str(page.meta.get("title") or self.model.pages[src].title)
             page.meta["title"] = _escape(self.titles[src])
         elif page.is_homepage and self.config.home:
             page.meta.setdefault("template", "bulletin/home.html")
         return None
 
-    @event_priority(100)  # first: clean only what the author wrote, before other plugins add their own markup
+    @event_priority(priorities.SANITIZE)
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Remove scripts, frames, event handlers and javascript: links the author's Markdown let through."""
         if not self.config.enabled or not self.config.sanitize:
@@ -175,35 +153,36 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         if removed:
             project = Path(config.config_file_path or ".").resolve().parent
             source = Path(page.file.abs_src_path) if page.file.abs_src_path else Path(config.docs_dir) / page.file.src_uri
-            shown = _shown(source.resolve(), project)
+            shown = shown_path(source.resolve(), project)
             for what in removed:
                 log.warning(str(Problem(shown, "正文", what, "文字、图片、表格、链接等可发布的内容", "发布的页面中已删去；确需嵌入的内容请联系网站维护人员")))
         return cleaned
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
         """Hand the page its view (``ub`` in the templates)."""
-        if self.views is None:
+        if self.model is None:
             return None
+        views = self.model.views
         view: PageView | None = None
         src = page.file.src_uri
-        if src in self.bulletins:
-            view = self.views.bulletin(self.bulletins[src])
-        elif src in self.generated:
-            g = self.generated[src]
-            view = self.views.page(g.kind, g.key, self.titles.get(src, g.title))
+        if src in self.model.bulletins:
+            view = views.bulletin(self.model.bulletins[src])
+        elif src in self.model.pages:
+            g = self.model.pages[src]
+            view = views.page(g.kind, g.key, self.titles.get(src, g.title))
         elif page.is_homepage and self.config.home:
-            view = self.views.home(str(page.title or ""))
+            view = views.home(str(page.title or ""))
         if view is not None:
             context["ub"] = view  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the open-data file."""
-        if self.catalog is None or self.stats is None:
+        if self.model is None:
             return
         target = Path(config.site_dir) / STATS_PATH
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(stats_json(self.catalog, self.stats), encoding="utf-8")
+        target.write_text(stats_json(self.model.catalog, self.model.stats), encoding="utf-8")
 
     def _default_nav(self, docs: Path) -> list[Any]:
         """A short nav when mkdocs.yml has none: bulletins never go into the nav (it grows quadratically)."""
@@ -225,13 +204,6 @@ def _keep_out_of_nav(file: File) -> None:
 def _report(problems: list[Problem]) -> None:
     for p in problems:
         log.warning(str(p))
-
-
-def _shown(path: Path, project: Path) -> str:
-    try:
-        return path.relative_to(project).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _escape(text: str) -> str:

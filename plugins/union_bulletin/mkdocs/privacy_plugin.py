@@ -19,7 +19,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .. import yamlio
 from ..frontmatter import split_front_matter
 from ..privacy import KINDS, Scanner, allow_list, redact
-from .plugin import _shown
+from ..problems import shown_path
+from . import priorities
 
 log = get_plugin_logger(__name__)
 
@@ -47,9 +48,7 @@ class PrivacyPlugin(BasePlugin[PrivacyConfig]):
             self.scanner = Scanner(self.config.checks, self.config.hardship_words, self.config.allow)
         return None
 
-    # Before the bulletin plugin (50): its reader, the pages, the search index and every
-    # later plugin see only the masked text.
-    @event_priority(60)
+    @event_priority(priorities.PRIVACY_FILES)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         """Scan pages and text attachments; report each finding and mask the numbers."""
         if not self.config.enabled or self.scanner is None:
@@ -65,7 +64,7 @@ class PrivacyPlugin(BasePlugin[PrivacyConfig]):
                 text = file.content_bytes.decode("utf-8-sig")
             except (OSError, UnicodeDecodeError):
                 continue  # the bulletin plugin (or MkDocs) reports a file it cannot read
-            shown = _shown(docs / file.src_uri, project)
+            shown = shown_path(docs / file.src_uri, project)
             allowed = self._page_allow(shown, text) if page else []
             findings = self.scanner.scan(text, allowed)
             for f in findings:

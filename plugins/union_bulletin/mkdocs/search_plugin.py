@@ -24,6 +24,7 @@ from ..search.documents import SearchDocument, plain_text
 from ..search.indexer import Facets, SearchError, Stage, write_bundle
 from ..search.lunr import SEPARATOR, require_jieba
 from ..search.vocabulary import UNION_TERMS, build_vocabulary
+from . import priorities
 from .plugin import BulletinPlugin
 
 log = get_plugin_logger(__name__)
@@ -48,14 +49,14 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
         self.stage: Stage | None = None
         self.vocabulary: list[str] = []
 
-    @event_priority(100)  # before Material's search plugin reads its own options in its on_config
+    @event_priority(priorities.SEARCH_CONFIG)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Check what the chosen engine needs; set up Material's search or our search box."""
         if not self.config.enabled:
             return None
         bulletin = config.plugins.get("bulletin")
         if not isinstance(bulletin, BulletinPlugin):
-            raise PluginError("bulletin-search 要和 bulletin 插件一起用：请在 mkdocs.yml 的 plugins 里先写 bulletin，再写 bulletin-search")
+            raise PluginError("bulletin-search 要和 bulletin 插件一起用：请在 mkdocs.yml 的 plugins 里加入 bulletin（先后不限）")
         self.bulletin = bulletin
         material = config.plugins.get(MATERIAL_SEARCH)
         if self.config.engine == "lunr":
@@ -80,11 +81,12 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
             config.extra_javascript.append(SCRIPT)
         return config
 
+    @event_priority(priorities.SEARCH_FILES)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        """Work out the vocabulary (bulletin's on_files has read site_config) and open the stage."""
-        if not self._pagefind() or self.bulletin is None or self.bulletin.site is None:
+        """Work out the vocabulary from the site model (made by bulletin's on_files) and open the stage."""
+        if not self._pagefind() or self.bulletin is None or self.bulletin.model is None:
             return None
-        site = self.bulletin.site
+        site = self.bulletin.model.config
         self.vocabulary = build_vocabulary(
             UNION_TERMS,
             (o.name for o in site.organisations.values()),
@@ -95,14 +97,15 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
         self.stage = Stage()
         return None
 
+    @event_priority(priorities.SEARCH_PAGE)
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Stage the search document of a bulletin."""
-        if self.stage is None or self.bulletin is None or self.bulletin.site is None:
+        if self.stage is None or self.bulletin is None or self.bulletin.model is None:
             return None
-        b = self.bulletin.bulletins.get(page.file.src_uri)
+        b = self.bulletin.model.bulletins.get(page.file.src_uri)
         if b is None:
             return None
-        site = self.bulletin.site
+        site = self.bulletin.model.config
         self.stage.add(
             SearchDocument(
                 url=page.url,
@@ -120,9 +123,9 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Index the staged documents with Pagefind into site/pagefind/."""
-        if self.stage is None or self.bulletin is None or self.bulletin.catalog is None:
+        if self.stage is None or self.bulletin is None or self.bulletin.model is None:
             return
-        catalog = self.bulletin.catalog
+        catalog = self.bulletin.model.catalog
         present = {b.type for b in catalog.bulletins}
         facets = Facets(
             years=[str(y) for y in catalog.years],
