@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from PIL import Image
 
+from union_bulletin import build as build_module
 from union_bulletin.build import DRAFT, ERROR, URL_CLASH, Dropped, SiteModel, Source, build_site
 from union_bulletin.site_config import SiteConfig, load_site_config
 
@@ -97,3 +99,49 @@ def test_the_pipeline_does_not_import_mkdocs() -> None:
     code = "import sys\nimport union_bulletin.build\nprint(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))\n"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# -- kept between builds (a preview rebuilds after every edit) ---------------------------------
+
+
+def test_a_second_build_reads_no_bulletin_again(config: SiteConfig) -> None:
+    sources = [summary("bulletins/2024/a.md", "town-a", 2024, new_members=150), source("bulletins/2024/bad.md", title="缺日期", org="town-a", type="news")]
+    first = build(config, *sources)
+    hits, misses = build_module._readings.hits, build_module._readings.misses
+    again = build(config, *sources)
+    assert (build_module._readings.hits - hits, build_module._readings.misses - misses) == (2, 0)
+    assert again.bulletins == first.bulletins and again.report == first.report and again.bodies == first.bodies
+    edited = build(config, summary("bulletins/2024/a.md", "town-a", 2024, new_members=151), sources[1])
+    assert edited.stats.totals[2024] == {"new_members": 151}
+    assert build_module._readings.misses - misses == 1
+
+
+def test_the_same_bytes_under_another_site_config_are_read_again(config: SiteConfig, tmp_path: Path) -> None:
+    news = source("bulletins/2024/c.md", title="新闻", date="2024-05-01", org="town-c", type="news")
+    assert [d.reason for d in build(config, news).dropped] == [ERROR]
+    (tmp_path / "site_config" / "organisations.yml").write_text(
+        yaml.safe_dump({**ORGS, "town-c": {"name": "岚湾镇总工会", "level": "town"}}, allow_unicode=True), encoding="utf-8")
+    wider, _ = load_site_config(tmp_path / "site_config", tmp_path)
+    model = build(wider, news)
+    assert model.dropped == () and list(model.bulletins) == ["bulletins/2024/c.md"]
+
+
+def test_a_changed_or_removed_cover_is_looked_at_again(config: SiteConfig, tmp_path: Path) -> None:
+    picture = tmp_path / "cover.png"
+    Image.new("RGB", (4, 3)).save(picture)
+    news = source("bulletins/2024/p.md", title="有封面", date="2024-05-01", org="town-a", type="news", cover="p.png")
+
+    def locate(path: str) -> Path | None:
+        return picture if path == "bulletins/2024/p.png" and picture.exists() else None
+
+    def cover() -> tuple[int, int] | None:
+        b = build_site([news], config, locate).bulletins.get("bulletins/2024/p.md")
+        return (b.cover.width, b.cover.height) if b is not None and b.cover is not None else None
+
+    assert cover() == (4, 3)
+    Image.new("RGB", (40, 30)).save(picture)
+    assert cover() == (40, 30)
+    picture.unlink()
+    assert cover() is None
+    assert [str(p) for p in build_site([news], config, locate).problems] == [
+        'content/bulletins/2024/p.md: cover: 发现 "p.png"（文件不存在），应为 相对于本文件的已有文件（检查文件名和所在文件夹）']

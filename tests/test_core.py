@@ -7,10 +7,12 @@ from decimal import Decimal
 
 import pytest
 
+from union_bulletin import sanitize
 from union_bulletin.catalog import build_catalog
 from union_bulletin.model import Bulletin, Metric, Organisation
 from union_bulletin.render import formatting as fmt
 from union_bulletin.render.charts import bar_chart
+from union_bulletin.sanitize import clean
 from union_bulletin.site_config import SiteConfig, SiteFacts, _defaults_topics
 from union_bulletin.stats import aggregate, change, compute_stats
 
@@ -80,3 +82,16 @@ def test_chart_is_accessible_and_escaped() -> None:
     assert '<title id="c1-t">&lt;b&gt;会员&lt;/b&gt;：2023年 376名，2022年 300名</title>' in svg
     assert svg.count("<rect") == 2 and "<script" not in svg
     assert bar_chart("零", "个", {2023: 0}, "c2").count('width="1.0"') == 1  # all-zero series still draws
+
+
+def test_cleaning_is_kept_per_html() -> None:
+    """A preview rebuilds after every edit: a page's HTML is cleaned once; its report is the caller's own list."""
+    html = '<p onclick="x()">甲</p><script>alert(1)</script>'
+    cleaned, removed = clean(html)
+    assert (cleaned, removed) == ("<p>甲</p>", ["事件属性 onclick", "<script> 标签"])
+    hits = sanitize._cleaned.hits
+    removed.clear()
+    assert clean(html) == ("<p>甲</p>", ["事件属性 onclick", "<script> 标签"])
+    assert sanitize._cleaned.hits - hits == 1
+    assert clean(html.replace("甲", "乙")) == ("<p>乙</p>", ["事件属性 onclick", "<script> 标签"])
+    assert sanitize._cleaned.hits - hits == 1

@@ -17,6 +17,7 @@ from stdnum import luhn
 from stdnum.cn import ric
 
 from conftest import Result, Site
+from union_bulletin import privacy
 from union_bulletin.privacy import Scanner, allow_list, redact, scan
 
 
@@ -221,6 +222,25 @@ def test_jieba_is_loaded_only_for_a_hardship_word() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
     assert "Building prefix dict" not in out.stderr and "Loading model" not in out.stderr
+
+
+
+def test_findings_are_kept_per_text_allow_list_and_settings() -> None:
+    """A preview rebuilds after every edit: an unchanged text is not scanned again, a changed setting is."""
+    text = f"职工电话{MOBILE}，张建国因车祸住院。"
+    scanner = Scanner()
+    first = scanner.scan(text)
+    hits, misses = privacy._findings.hits, privacy._findings.misses
+    assert scanner.scan(text) == first and Scanner().scan(text) == first
+    assert (privacy._findings.hits - hits, privacy._findings.misses - misses) == (2, 0)
+    assert [f.kind for f in first] == ["mobile", "name_hardship"]
+    assert [f.kind for f in scanner.scan(text, [MOBILE])] == ["name_hardship"]
+    assert [f.kind for f in Scanner(allow=["张建国"]).scan(text)] == ["mobile"]
+    assert [f.kind for f in Scanner(checks=["mobile"]).scan(text)] == ["mobile"]
+    assert [f.kind for f in Scanner(hardship_words=["讨薪"]).scan(text)] == ["mobile", "name_hardship"]
+    assert privacy._findings.misses - misses == 4
+    first.clear()  # what a caller does with its list does not reach the kept findings
+    assert len(scanner.scan(text)) == 2
 
 
 # -- real builds -----------------------------------------------------------------------

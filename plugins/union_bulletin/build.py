@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from .cache import Memo, digest
 from .catalog import Catalog, build_catalog
-from .frontmatter import Locate, read_bulletin
+from .frontmatter import Locate, Reading, read_bulletin
 from .model import Bulletin
 from .pages import GeneratedPage, generated_pages
 from .problems import Problem
@@ -25,6 +27,10 @@ from .stats import Stats, compute_stats
 ERROR = "error"  # a problem that must be fixed (missing title, broken YAML, unknown organisation, …)
 DRAFT = "draft"  # ``draft: true``
 URL_CLASH = "url"  # another bulletin has its address
+
+#: Readings kept between builds of one process (a preview rebuilds after every edit), by
+#: (src_uri, shown path, url, content hash, site_config hash); a few KB each.
+READINGS_KEPT = 16_384
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,7 @@ def build_site(sources: Iterable[Source], config: SiteConfig, locate: Locate, *,
 
     ``locate`` finds a docs-relative path (a cover, an attachment) on disk.
     """
+    config_key = digest(repr(config))  # the whole validated site_config: organisations, metrics, topics, site facts
     report: list[Problem | Dropped] = []
     dropped: list[Dropped] = []
     valid: list[Bulletin] = []
@@ -91,7 +98,7 @@ def build_site(sources: Iterable[Source], config: SiteConfig, locate: Locate, *,
     shown: dict[str, str] = {}
     for source in sources:
         shown[source.src_uri] = source.shown
-        reading = read_bulletin(source.src_uri, source.shown, source.url, source.data, config, locate)
+        reading = _read(source, config, config_key, locate)
         report += reading.problems
         if reading.bulletin is None or reading.bulletin.draft:
             drop = Dropped(source.src_uri, source.shown, ERROR if reading.bulletin is None else DRAFT)
@@ -121,3 +128,43 @@ def build_site(sources: Iterable[Source], config: SiteConfig, locate: Locate, *,
         dropped=tuple(dropped),
         report=tuple(report),
     )
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """A reading, and the files it looked up (cover, attachments) as they were: path, where, (mtime, size)."""
+
+    reading: Reading
+    located: tuple[tuple[str, Path | None, tuple[int, int] | None], ...]
+
+
+_readings: Memo[tuple[str, str, str, str, str], _Kept] = Memo(READINGS_KEPT)
+
+
+def _read(source: Source, config: SiteConfig, config_key: str, locate: Locate) -> Reading:
+    """Read one bulletin, or take the reading of the same bytes under the same site_config when the files it names are unchanged."""
+    key = (source.src_uri, source.shown, source.url, digest(source.data), config_key)
+    kept = _readings.get(key)
+    if kept is not None and all(_where(locate, path) == (found, stat) for path, found, stat in kept.located):
+        return kept.reading
+    located: list[tuple[str, Path | None, tuple[int, int] | None]] = []
+
+    def recording(path: str) -> Path | None:
+        found, stat = _where(locate, path)
+        located.append((path, found, stat))
+        return found
+
+    reading = read_bulletin(source.src_uri, source.shown, source.url, source.data, config, recording)
+    _readings.put(key, _Kept(reading, tuple(located)))
+    return reading
+
+
+def _where(locate: Locate, path: str) -> tuple[Path | None, tuple[int, int] | None]:
+    found = locate(path)
+    if found is None:
+        return None, None
+    try:
+        st = found.stat()
+    except OSError:
+        return found, None
+    return found, (st.st_mtime_ns, st.st_size)

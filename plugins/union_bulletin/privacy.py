@@ -27,6 +27,7 @@ from stdnum import luhn
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError
 
+from .cache import Memo, digest
 from .problems import Problem, describe
 
 KINDS = ("resident_id", "mobile", "bank_card", "name_hardship")
@@ -129,6 +130,11 @@ class Finding:
         )
 
 
+#: Findings kept between builds of one process, per scanned text (a few hundred bytes each).
+FINDINGS_KEPT = 65_536
+_findings: Memo[tuple[str, frozenset[str], frozenset[str], str, dt.date], tuple[Finding, ...]] = Memo(FINDINGS_KEPT)
+
+
 class Scanner:
     """Finds personal data; configured once per site (checks, extra hardship words, allow list)."""
 
@@ -142,8 +148,21 @@ class Scanner:
         self.allow = tuple(allow)
 
     def scan(self, text: str, allow: Iterable[str] = ()) -> list[Finding]:
-        """Every finding in ``text`` in order, leaving out the allowed values (site-wide and ``allow``)."""
+        """Every finding in ``text`` in order, leaving out the allowed values (site-wide and ``allow``).
+
+        The findings of a text are kept between builds (a preview rebuilds after every edit), by
+        the text's hash, the allowed values, this scanner's settings and the day (a resident ID
+        number is valid only once its birth date has passed).
+        """
         allowed = [*self.allow, *allow]
+        key = (digest(text), frozenset(allowed), self.checks, self._hardship.pattern, dt.date.today())
+        kept = _findings.get(key)
+        if kept is None:
+            kept = tuple(self._scan(text, allowed))
+            _findings.put(key, kept)
+        return list(kept)
+
+    def _scan(self, text: str, allowed: list[str]) -> list[Finding]:
         names = {a.strip() for a in allowed}
         numbers = {_number_key(a) for a in allowed}
         flat = text.translate(_HALF)

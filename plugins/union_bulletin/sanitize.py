@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from .cache import Memo, digest
+
 _TAGS = set(nh3.ALLOWED_TAGS) | {"tfoot", "video", "audio", "source", "track", "picture"}
 _GENERIC = {"id", "class", "title", "lang", "dir", "style", "align", "width", "height", "role", "aria-label", "aria-hidden"}
 _ATTRIBUTES: dict[str, set[str]] = {
@@ -42,10 +44,25 @@ _ACTIVE = {"script", "iframe", "frame", "frameset", "object", "embed", "applet",
 _URL_ATTRS = {"href", "src", "action", "formaction", "poster", "data", "srcset", "xlink:href"}
 
 
+#: Cleaned pages kept between builds of one process (a preview rebuilds after every edit), by the HTML's hash.
+CLEANED_KEPT = 16_384
+_cleaned: Memo[str, tuple[str, tuple[str, ...]]] = Memo(CLEANED_KEPT)
+
+
 def clean(html: str) -> tuple[str, list[str]]:
     """The HTML with everything active removed, and what was removed, in Chinese, once per kind."""
     if "<" not in html:
         return html, []
+    key = digest(html)
+    kept = _cleaned.get(key)
+    if kept is None:
+        cleaned, found = _clean(html)
+        kept = (cleaned, tuple(found))
+        _cleaned.put(key, kept)
+    return kept[0], list(kept[1])
+
+
+def _clean(html: str) -> tuple[str, list[str]]:
     scan = _Scan()
     scan.feed(html)
     scan.close()

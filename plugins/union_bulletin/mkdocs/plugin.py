@@ -10,6 +10,7 @@ attribute other plugins read.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from pathlib import Path
@@ -127,7 +128,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         if src in self.model.bulletins:
             b = self.model.bulletins[src]
             when = dt.datetime.combine(b.date, b.time) if b.time else b.date
-            page.meta = {**self.model.meta.get(src, {}), "date": when}
+            # A copy: the model's front matter is kept between builds of a preview, and other plugins may change page.meta.
+            page.meta = {**copy.deepcopy(dict(self.model.meta.get(src, {}))), "date": when}
             page.meta["template"] = "bulletin/bulletin.html"
             page.meta["title"] = _escape(b.title)
             description = page.meta.get("description")
