@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -75,6 +77,12 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         if config.nav is None:
             config.nav = self._default_nav(Path(config.docs_dir))
         return config
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer | None:
+        """Rebuild the preview when a site_config file changes too (MkDocs watches only the docs folder and mkdocs.yml)."""
+        if self.config.enabled:
+            server.watch(str(Path(self.config.config_dir).resolve()))
+        return server
 
     @event_priority(priorities.BULLETIN_FILES)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
