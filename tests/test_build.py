@@ -83,6 +83,7 @@ def test_a_url_clash_keeps_the_first_path_and_drops_the_other(config: SiteConfig
         "content/bulletins/b.md: 网址: 发现 与 content/bulletins/a.md 相同的网址 same/，应为 每篇公报有自己的网址（给其中一个文件改名；本篇未生成）",
     ]
     assert list(model.bodies) == ["bulletins/a.md"] and list(model.meta) == ["bulletins/a.md"]
+    assert str(model.dropped[0]) == "content/bulletins/b.md: 与另一篇公报网址相同，本篇未生成页面"  # for a caller that lists drops
 
 
 def test_stats_totals_count_summaries_only(config: SiteConfig) -> None:

@@ -12,7 +12,8 @@ bulletin's title. Variants, on one synthetic corpus (tests/bench/corpus.py):
 It prints the CPU seconds of the first build and the median of the rebuilds,
 the part of a rebuild spent in our per-file work (privacy on_files, bulletin
 on_files, sanitizing), and ours / material against the target of 0.5. A
-report, not a test: exit 0 whatever the numbers.
+report, not a test: exit 0 whatever the numbers. Search is left out of ours:
+under `mkdocs serve` bulletin-search indexes in a thread after the build.
 
     python tests/bench/bench_preview.py                  # 1,000 bulletins, 4 rebuilds
     python tests/bench/bench_preview.py --bulletins 300 --rebuilds 2
