@@ -10,7 +10,13 @@ nothing depends on the clock or on hash ordering.
 The organisations, places and events are invented. The text is written for this
 generator; it names no person, and no ID, phone or bank number.
 
+`--length real` (`generate(..., length="real")`) writes annual summaries of
+real length and figure density (1,500-4,500 characters, 20-60 figures, see
+../shared/DOMAIN.md) and news of 400-1,200 characters; the default
+`synthetic` keeps the shorter texts, byte for byte.
+
     python tests/bench/corpus.py --bulletins 1000 --seed 1 --out /tmp/corpus
+    python tests/bench/corpus.py --bulletins 1000 --length real --out /tmp/corpus-real
 """
 
 from __future__ import annotations
