@@ -1,4 +1,4 @@
-"""Preview: a real ``mkdocs serve`` shows an edited bulletin and an edited site_config file."""
+"""Preview: a real ``mkdocs serve`` (with all our plugins) shows an edited bulletin and an edited site_config file."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def _wait(what: str, check: Callable[[], bool], seconds: float, log: Path) -> No
 def served(site: Site, tmp_path: Path) -> Iterator[str]:
     site.bulletin("2024/a-summary.md", "二〇二四年工作总结正文。", title="石桥镇2024年工作总结", date="2025-01-10", year=2024, org="town-a", type="summary",
                   stats={"new_members": 150})
-    built = site.build(plugins=[{"bulletin-privacy": {}}, {"bulletin": {}}])  # writes mkdocs.yml; the site builds at all
+    built = site.build(plugins=[{"bulletin-privacy": {}}, {"bulletin": {}}, {"bulletin-search": {}}])  # writes mkdocs.yml; the site builds at all
     assert not built.aborted, built.error
     port = _free_port()
     log = tmp_path / "serve.log"
@@ -80,3 +80,5 @@ def test_serve_shows_an_edited_bulletin_and_an_edited_organisation_name(site: Si
 
     site.config("organisations.yml", {**ORGS, "town-a": {**ORGS["town-a"], "name": "石桥镇总工会联合会"}})
     _wait("the edited organisation name served", lambda: "石桥镇总工会联合会" in _get(page) and "石桥镇总工会联合会" in _get(served + "orgs/town-a/"), REBUILD, log)
+    said = log.read_text(encoding="utf-8", errors="replace")
+    assert "Traceback" not in said and "ERROR" not in said, said[-3000:]
