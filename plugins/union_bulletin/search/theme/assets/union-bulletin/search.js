@@ -281,7 +281,7 @@
     var li = document.createElement("li");
     li.className = "ub-search__result";
     var a = document.createElement("a");
-    a.href = new URL(d.url.replace(/^\//, ""), root).href;
+    a.href = new URL((m.url || d.url).replace(/^\//, ""), root).href; // the staged file's name is not the address
     a.innerHTML =
       '<span class="ub-search__title">' + marked(m.title || "") + "</span>" +
       '<span class="ub-search__meta">' + [m.org, m.year ? m.year + "年度" : "", m.type].filter(Boolean).map(escapeHtml).join(" · ") + "</span>" +
