@@ -135,11 +135,12 @@
 
   var merging = Promise.resolve();
   function merge(s, i) {
-    merging = merging.then(function () {
+    var mine = merging.catch(function () { /* an earlier shard failed: try this one anyway */ }).then(function () {
       if (s.merged[i]) return;
       return s.pagefind.mergeIndex(new URL(s.shards[i].path, bundle).href).then(function () { s.merged[i] = true; });
     });
-    return merging;
+    merging = mine;
+    return mine;
   }
 
   /* Bulletins whose title or body hold the query's words, at least ``need`` of them if the shards have them
