@@ -185,9 +185,12 @@ def test_documents_are_cut_into_shards_newest_first_without_passing_the_word_bud
     try:
         for i, (date, text) in enumerate([("2021-03-01", "慰问" * 20), ("2024-05-01", "职工" * 30), ("2023-01-09", "书屋" * 10), ("2024-05-01", "安康杯")]):
             stage.add(SearchDocument(f"bulletins/{i}/", f"第{i}篇", "石桥镇总工会", int(date[:4]), "活动新闻", date, [], text), VOCAB)
-        words = {d.path: d.words for d in stage.docs}
-        shards = stage.shards(words["bulletins/1/index.html"] + words["bulletins/3/index.html"])
-        assert [[d.path for d in s.docs] for s in shards] == [["bulletins/1/index.html", "bulletins/3/index.html"], ["bulletins/2/index.html", "bulletins/0/index.html"]]
+        names = {d.path: n for n, d in enumerate(stage.docs)}
+        assert len(names) == 4 and all(name.endswith(".html") and "/" not in name for name in names)  # one flat folder
+        words = [d.words for d in stage.docs]
+        shards = stage.shards(words[1] + words[3])
+        assert [{names[d.path] for d in s.docs} for s in shards] == [{1, 3}, {2, 0}]
+        assert [names[d.path] for d in shards[1].docs] == [2, 0]  # newest first
         assert [s.path for s in shards] == ["", "1/"]
         assert shards[1].settings() == {"path": "1/", "pages": 2, "years": ["2023", "2021"]}
         assert len(stage.shards(1)) == 4  # a document larger than the budget is a shard of its own

@@ -187,8 +187,9 @@ def configure(root: Path) -> dict[str, Path]:
     return configs
 
 
-def run_size(corpus: ModuleType, kind: str, n: int, seed: int, repeat: int, browser: Any | None) -> SizeResult:
-    result = SizeResult(kind, n, {v: [] for v in VARIANTS})
+def run_size(corpus: ModuleType, kind: str, n: int, seed: int, repeat: int, browser: Any | None,
+             variants: list[str] | None = None) -> SizeResult:
+    result = SizeResult(kind, n, {v: [] for v in variants or VARIANTS})
     with tempfile.TemporaryDirectory(prefix=f"ub-scale-{kind}-{n}-") as tmp:
         root = Path(tmp)
         summary = corpus.generate(root, n, seed=seed, length=kind)
@@ -196,7 +197,7 @@ def run_size(corpus: ModuleType, kind: str, n: int, seed: int, repeat: int, brow
         print(f"[{kind}] N={n}: {summary['bulletins']} bulletins, {summary['organisations']} organisations, "
               f"Markdown {dir_mb(root / 'content'):.1f} MB", flush=True)
         configs = configure(root)
-        names = list(VARIANTS)
+        names = list(result.runs)
         for i in range(repeat):
             order = names[i % len(names):] + names[:i % len(names)]  # a different variant first each repeat
             for name in order:
@@ -325,15 +326,16 @@ def report(results: list[SizeResult], serve: dict[str, Any] | None) -> None:
         head = (f"  {'variant':<15} {'CPU s':>8} {'wall s':>8} {'sampled py+child s':>19} {'peak py MB':>10} "
                 f"{'child MB':>9} {'sum MB':>8} {'MB/1k':>7} {'output MB':>10}  children")
         print(head)
-        for v in VARIANTS:
+        for v in r.runs:
             print(f"  {v:<15} {r.cpu(v):>8.1f} {r.best(v, 'wall_s'):>8.1f} "
                   f"{r.best(v, 'sampled_py_cpu_s'):>9.1f}+{r.best(v, 'sampled_child_cpu_s'):<9.1f} "
                   f"{r.best(v, 'peak_py_mb'):>10.0f} {r.best(v, 'peak_child_mb'):>9.0f} {r.best(v, 'peak_sum_mb'):>8.0f} "
                   f"{r.best(v, 'peak_sum_mb') / (r.n / 1000):>7.0f} {r.best(v, 'output_mb'):>10.1f}  "
                   + ",".join(sorted({c for run in r.runs[v] for c in run.children})))
         full = r.cpu("full")
-        print(f"  ratios (CPU): full/material-jieba {full / r.cpu('material-jieba'):.2f}, full/material {full / r.cpu('material'):.2f}, "
-              f"nosearch/material {r.cpu('nosearch') / r.cpu('material'):.2f}, full/nosearch {full / r.cpu('nosearch'):.2f}")
+        if set(VARIANTS) <= set(r.runs):
+            print(f"  ratios (CPU): full/material-jieba {full / r.cpu('material-jieba'):.2f}, full/material {full / r.cpu('material'):.2f}, "
+                  f"nosearch/material {r.cpu('nosearch') / r.cpu('material'):.2f}, full/nosearch {full / r.cpu('nosearch'):.2f}")
         run = r.runs["full"][-1]
         sampled = run.sampled_py_cpu_s + run.sampled_child_cpu_s
         print(f"  CPU check (full): RUSAGE_CHILDREN {run.cpu_s:.1f} s; sampled python {run.sampled_py_cpu_s:.1f} s + children "
@@ -352,13 +354,15 @@ def report(results: list[SizeResult], serve: dict[str, Any] | None) -> None:
             lo, hi = rows[0], rows[-1]
             grow = hi.n / lo.n
             print(f"[{kind}] growth {lo.n} -> {hi.n} bulletins (x{grow:g}): CPU "
-                  + ", ".join(f"{v} x{hi.cpu(v) / lo.cpu(v):.2f}" for v in VARIANTS)
+                  + ", ".join(f"{v} x{hi.cpu(v) / lo.cpu(v):.2f}" for v in hi.runs if v in lo.runs)
                   + f"; peak memory full x{hi.best('full', 'peak_sum_mb') / lo.best('full', 'peak_sum_mb'):.2f}")
     print()
     print("targets:")
     for kind in corpora:
         rows = sorted((r for r in results if r.corpus == kind), key=lambda r: r.n)
         for r in rows:
+            if "material-jieba" not in r.runs:
+                continue
             ratio = r.cpu("full") / r.cpu("material-jieba")
             print(f"  [{kind}] full <= {TARGET_CPU_VS_JIEBA}x material-jieba CPU at N={r.n}: {verdict(ratio <= TARGET_CPU_VS_JIEBA)} ({ratio:.2f})")
         at = [r for r in rows if r.n == 10000]
@@ -400,6 +404,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serve-edits", type=int, default=3, help="edits per server; the median is reported (default 3)")
     parser.add_argument("--serve-timeout", type=float, default=1200, help="seconds to wait for a build or an update (default 1200)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--variants", default=",".join(VARIANTS),
+                        help=f"comma-separated builds to run (default all: {','.join(VARIANTS)}); a 50,000 run may take full alone")
     args = parser.parse_args(argv)
     try:
         sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
@@ -409,6 +415,9 @@ def main(argv: list[str] | None = None) -> int:
     corpus = _load_corpus()
     if not sizes or min(sizes) < 1 or args.repeat < 1 or not corpora or set(corpora) - set(corpus.LENGTHS):
         parser.error(f"sizes and --repeat must be >= 1; --corpora from {corpus.LENGTHS}")
+    variants = [v.strip() for v in args.variants.split(",") if v.strip()]
+    if not variants or set(variants) - set(VARIANTS) or "full" not in variants:
+        parser.error(f"--variants from {list(VARIANTS)}, full among them")
 
     results: list[SizeResult] = []
     serve = None
@@ -421,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
             browser = launch(pw)
         for kind in corpora:
             for n in sizes:
-                results.append(run_size(corpus, kind, n, args.seed, args.repeat, browser if n == sizes[-1] else None))
+                results.append(run_size(corpus, kind, n, args.seed, args.repeat, browser if n == sizes[-1] else None, variants))
         if args.serve:
             serve = run_serve(corpus, args.serve_bulletins, args.seed, args.serve_edits, args.serve_timeout)
     except (BuildFailed, TimeoutError) as exc:

@@ -23,6 +23,7 @@ the newest shard's page list and chunks, not the whole archive's.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import os
 import shutil
@@ -72,7 +73,7 @@ class Facets:
 class Staged:
     """One staged document: where it lies in the stage, and what the shards are cut by."""
 
-    path: str  # relative to the stage's folder of documents
+    path: str  # its file name in the stage (one flat folder: a folder per bulletin cost a mkdir and a rmdir each)
     date: str
     year: str
     words: int
@@ -136,15 +137,17 @@ class Stage:
         self.docs = []
 
     def add(self, doc: SearchDocument, vocabulary: Vocabulary | Sequence[str]) -> None:
-        url = doc.url.strip("/")
-        rel = f"{url}/index.html" if not url.endswith(".html") else url
+        # The bulletin's address travels as metadata (search.js links to it), so the file name is free:
+        # a stable name per address, in one folder.
+        rel = hashlib.blake2b(doc.url.encode("utf-8"), digest_size=10).hexdigest() + ".html"
         key = hash((rel, doc.title, doc.organisation, doc.year, doc.type_label, doc.date, tuple(doc.topics), doc.text)) if self.kept else 0
         before = self.known.get(rel)
         if before is not None and key and before.key == key:
             self.docs.append(before)
             return
         target = self.root / "all" / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not self.docs and not self.known:
+            target.parent.mkdir(parents=True, exist_ok=True)
         html, words = render(doc, vocabulary)
         target.write_text(html, encoding="utf-8")
         self.docs.append(Staged(rel, doc.date, str(doc.year), words, key))
@@ -188,9 +191,9 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence
             pages += len(shard.docs)
             continue
         source = stage.root / f"shard-{shard.number}"
+        source.mkdir(parents=True, exist_ok=True)
         for d in shard.docs:
             # A kept stage keeps its documents for the next round: link them; otherwise move them.
-            (source / d.path).parent.mkdir(parents=True, exist_ok=True)
             (os.link if stage.kept else os.replace)(stage.root / "all" / d.path, source / d.path)
         shutil.rmtree(target, ignore_errors=True)
         pages += _run(source, target)
