@@ -39,6 +39,7 @@ class Result:
     errors: list[str]
     aborted: bool
     error: str = ""
+    infos: list[str] = field(default_factory=list)  # our plugins' info lines
 
     def html(self, url: str) -> str:
         path = self.site / url
@@ -92,6 +93,8 @@ def build_project(root: Path, strict: bool = False) -> Result:
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.INFO)  # our info lines (counts, search index) are checked too
     aborted, error = False, ""
     site_dir = root / "site"
     try:
@@ -102,10 +105,12 @@ def build_project(root: Path, strict: bool = False) -> Result:
         aborted, error = True, str(exc)
     finally:
         logger.removeHandler(handler)
+        logger.setLevel(level)
     ours = [r for r in handler.records if r.name.startswith("mkdocs.plugins.union_bulletin")]
     warnings = [_strip(r.getMessage()) for r in ours if r.levelno == logging.WARNING]
     errors = [_strip(r.getMessage()) for r in handler.records if r.levelno >= logging.WARNING]
-    return Result(site_dir, warnings, errors, aborted, error)
+    infos = [_strip(r.getMessage()) for r in ours if r.levelno == logging.INFO]
+    return Result(site_dir, warnings, errors, aborted, error, infos)
 
 
 def _strip(message: str) -> str:

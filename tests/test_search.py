@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from conftest import Site
 from union_bulletin.search.documents import TITLE_WEIGHT, SearchDocument, plain_text, render
-from union_bulletin.search.tokens import han_token, query_tokens, text_tokens
+from union_bulletin.search.indexer import Stage
+from union_bulletin.search.tokens import HAN_RANGES, han_token, query_tokens, text_tokens
 from union_bulletin.search.vocabulary import UNION_TERMS, build_vocabulary
 
 VOCAB = build_vocabulary(UNION_TERMS, ["岚湾镇总工会"])
@@ -35,7 +36,18 @@ def test_vocabulary_terms_found_in_the_text_are_indexed_whole() -> None:
 
 
 def test_other_words_stay_words_lower_cased_and_full_width_folded() -> None:
-    assert text_tokens("SMT操作 ２０２４年") == ["smt", tok("操作"), tok("作"), "2024", tok("年")]
+    assert text_tokens("SMT操作 ２０２４年") == ["zsmt", tok("操作"), tok("作"), "z2024", tok("年")]
+
+
+def test_tokens_are_letters_and_digits_only_and_other_words_never_start_like_han_codes() -> None:
+    """Pagefind stores a word with "_" or other punctuation again as its parts: our tokens have none."""
+    tokens = text_tokens("工资集体协商 SMT-3 ａｂｃ_ｄ 〇", VOCAB)
+    assert all(t.isascii() and t.isalnum() and t == t.lower() for t in tokens), tokens
+    words = [t for t in tokens if t.startswith("z")]
+    assert words == ["zsmt", "z3", "zabc", "zd"]
+    every_han = "".join(chr(o) for first, last, _ in HAN_RANGES for o in range(first, last + 1))
+    assert not any(han_token(c).startswith("z") for c in every_han)
+    assert len({han_token(c) for c in every_han}) == len(every_han)  # one code per character
 
 
 def test_the_body_keeps_each_token_once_with_cap_1() -> None:
@@ -73,15 +85,17 @@ def test_the_vocabulary_keeps_han_terms_of_three_characters_or_more() -> None:
 
 def test_a_search_document_weights_the_title_and_carries_meta_filters_and_sort() -> None:
     doc = SearchDocument("bulletins/2022/a/", "春节送温暖", "岚湾镇总工会", 2022, "活动新闻", "2022-01-12", ["困难帮扶"], "慰问<困难>职工")
-    html = render(doc, VOCAB)
+    html, words = render(doc, VOCAB)
+    assert words == len(text_tokens("春节送温暖", VOCAB)) + len(text_tokens("慰问<困难>职工", VOCAB, cap=1))
     assert 'lang="x-ub"' in html and "<main data-pagefind-body>" in html
     assert f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{tok("春节")}' in html
     for expected in ('data-pagefind-meta="title">春节送温暖<', 'data-pagefind-meta="org">岚湾镇总工会<', 'data-pagefind-meta="year">2022<',
                      'data-pagefind-meta="type">活动新闻<', 'data-pagefind-meta="text">慰问&lt;困难&gt;职工<',
                      'data-pagefind-filter="year">2022<', 'data-pagefind-filter="org">岚湾镇总工会<', 'data-pagefind-filter="type">活动新闻<',
-                     'data-pagefind-filter="topic">困难帮扶<', 'data-pagefind-sort="date">2022-01-12<'):
+                     'data-pagefind-filter="topic">困难帮扶<'):
         assert expected in html
     assert "送温暖" not in html.split("<div data-pagefind-ignore>")[0].split("<title>")[0]
+    assert "data-pagefind-sort" not in html  # a sort key would cost every reader bytes per page
 
 
 def test_plain_text_keeps_blocks_apart_and_decodes_entities() -> None:
@@ -161,3 +175,46 @@ def test_lunr_engine_builds_materials_index_segmented_by_jieba(site: Site) -> No
     assert not (r.site / "pagefind").exists()
     assert "assets/union-bulletin/search.js" not in r.html("")
     assert 'for="__search"' in r.html("")
+
+
+# ---------------------------------------------------------------- shards
+
+
+def test_documents_are_cut_into_shards_newest_first_without_passing_the_word_budget() -> None:
+    stage = Stage()
+    try:
+        for i, (date, text) in enumerate([("2021-03-01", "慰问" * 20), ("2024-05-01", "职工" * 30), ("2023-01-09", "书屋" * 10), ("2024-05-01", "安康杯")]):
+            stage.add(SearchDocument(f"bulletins/{i}/", f"第{i}篇", "石桥镇总工会", int(date[:4]), "活动新闻", date, [], text), VOCAB)
+        words = {d.path: d.words for d in stage.docs}
+        shards = stage.shards(words["bulletins/1/index.html"] + words["bulletins/3/index.html"])
+        assert [[d.path for d in s.docs] for s in shards] == [["bulletins/1/index.html", "bulletins/3/index.html"], ["bulletins/2/index.html", "bulletins/0/index.html"]]
+        assert [s.path for s in shards] == ["", "1/"]
+        assert shards[1].settings() == {"path": "1/", "pages": 2, "years": ["2023", "2021"]}
+        assert len(stage.shards(1)) == 4  # a document larger than the budget is a shard of its own
+        assert len(stage.shards(10**9)) == 1
+    finally:
+        stage.close()
+
+
+def test_a_small_shard_budget_writes_several_bundles_that_together_hold_every_bulletin(site: Site) -> None:
+    _bulletins(site)
+    site.bulletin("2024/plan.md", "继续开展送温暖活动。", title="石桥镇总工会2024年工作计划", date="2024-02-01", year=2024, org="town-a", type="plan")
+    r = site.build(strict=True, plugins=[{"bulletin": {}}, {"bulletin-search": {"shard_words": 10}}])
+    assert not r.aborted, r.error
+    bundle = r.site / "pagefind"
+    settings_ = json.loads((bundle / "ub-search.json").read_text("utf-8"))
+    assert settings_["shards"] == [
+        {"path": "", "pages": 1, "years": ["2024"]},
+        {"path": "1/", "pages": 1, "years": ["2023"]},
+        {"path": "2/", "pages": 1, "years": ["2022"]},
+    ]
+    assert settings_["rule"]["word_prefix"] == "z" and settings_["rule"]["width"] == 3
+    assert (bundle / "pagefind.js").is_file()
+    for sub in ("1", "2"):
+        entry = json.loads((bundle / sub / "pagefind-entry.json").read_text("utf-8"))
+        assert entry["languages"]["x-ub"]["page_count"] == 1
+        assert not (bundle / sub / "pagefind.js").exists() and not list((bundle / sub).glob("wasm.*"))  # the primary's code serves every shard
+        assert list((bundle / sub / "fragment").iterdir())
+    fragments = [p.read_bytes() for p in (bundle / "fragment").iterdir()]
+    assert len(fragments) == 1
+    assert any("搜索索引：3 篇公报，分 3 段" in m for m in r.infos), r.infos

@@ -4,9 +4,11 @@ filters and messages, keyboard use, no other host, and recall measured against t
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import pytest
 
@@ -191,3 +193,65 @@ def test_recall_every_bulletin_with_the_query_words_is_found(page: Any, served: 
             missed[query] = sorted(expected - found)
     (example_site.site.parent / "recall.tsv").write_text("query\texpected\tfound\tresults\n" + "\n".join(report) + "\n", "utf-8")
     assert missed == {}
+
+
+# ------------------------------------------------------------------ shards
+
+SHARDED = 12  # bulletins, one a year, each holding 送温暖; three a shard
+
+
+@pytest.fixture(scope="module")
+def sharded(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A site whose index is cut into four shards (a small shard_words): three bulletins each, newest first."""
+    from conftest import ORGS, Site
+
+    s = Site(tmp_path_factory.mktemp("sharded"))
+    s.config("organisations.yml", ORGS)
+    s.write("content/index.md", "---\ntitle: 首页\n---\n测试站点。\n")
+    for i in range(SHARDED):
+        year = 2015 + i
+        s.bulletin(f"{year}/visit.md", f"{year}年春节前夕开展送温暖活动，走访慰问困难职工{i + 3}户。", title=f"石桥镇总工会{year}年春节走访",
+                   date=f"{year}-01-20", org="town-a", type="news")
+    r = s.build(strict=True, plugins=[{"bulletin": {}}, {"bulletin-search": {"shard_words": 130}}])
+    assert not r.aborted, r.error
+    shards = json.loads((r.site / "pagefind" / "ub-search.json").read_text("utf-8"))["shards"]
+    assert [x["pages"] for x in shards] == [3, 3, 3, 3], shards
+    with serve(r.site) as base:
+        yield base
+
+
+def test_a_first_query_reads_only_the_newest_shards_it_needs_and_more_results_read_older_ones(browser: Any, sharded: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = context.new_page()
+    asked: list[str] = []
+    p.on("request", lambda r: asked.append(r.url))
+    p.goto(sharded, wait_until="networkidle")
+    found = [urlparse(u).path for u in search(p, "送温暖")]
+    assert len(found) == 5
+    assert set(found[:3]) == {f"/bulletins/{y}/visit/" for y in (2026, 2025, 2024)}  # the newest shard's results come first
+    assert any("/pagefind/1/" in u for u in asked)
+    assert not any("/pagefind/2/" in u or "/pagefind/3/" in u for u in asked)  # five results came from the two newest shards
+    assert p.inner_text(".ub-search__status") == "在较新的公报中找到 6 篇公报"
+    more = p.locator(".ub-search__more")
+    while more.is_visible():
+        before = p.locator(".ub-search__result").count()
+        more.click()
+        p.wait_for_function("n => document.querySelectorAll('.ub-search__result').length > n", arg=before)
+    shown = p.eval_on_selector_all(".ub-search__result a", "as => as.map(a => new URL(a.href).pathname)")
+    assert sorted(shown) == sorted(f"/bulletins/{2015 + i}/visit/" for i in range(SHARDED))
+    assert p.inner_text(".ub-search__status") == f"找到 {SHARDED} 篇公报"
+    context.close()
+
+
+def test_the_test_hook_and_a_year_filter_search_every_shard_that_can_hold_the_year(browser: Any, sharded: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = context.new_page()
+    asked: list[str] = []
+    p.on("request", lambda r: asked.append(r.url))
+    p.goto(sharded, wait_until="networkidle")
+    urls = p.evaluate("q => window.ubSearch.find(q, {year: '2016'}).then(s => Promise.all(s.results.map(r => r.data())).then(ds => ds.map(d => d.url)))", "送温暖")
+    assert urls == ["/bulletins/2016/visit/"]
+    assert any("/pagefind/3/" in u for u in asked) and not any("/pagefind/1/" in u or "/pagefind/2/" in u for u in asked)
+    every = p.evaluate("q => window.ubSearch.find(q, {}).then(s => s.results.length)", "慰问困难职工")
+    assert every == SHARDED
+    context.close()

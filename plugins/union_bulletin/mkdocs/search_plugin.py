@@ -21,15 +21,16 @@ from mkdocs.structure.pages import Page
 
 from ..model import TYPE_LABELS
 from ..search.documents import SearchDocument, plain_text
-from ..search.indexer import Facets, SearchError, Stage, write_bundle
+from ..search.indexer import SHARD_WORDS, Facets, SearchError, Stage, write_bundle
 from ..search.lunr import SEPARATOR, require_jieba
+from ..search.tokens import Vocabulary
 from ..search.vocabulary import UNION_TERMS, build_vocabulary
 from .plugin import BulletinPlugin
 
 log = get_plugin_logger(__name__)
 
 THEME = Path(__file__).resolve().parent.parent / "search" / "theme"
-SCRIPT = "assets/union-bulletin/search.js"
+SCRIPT = "assets/union-bulletin/search.js"  # loads tokens.js beside it on first use
 STYLE = "assets/union-bulletin/search.css"
 MATERIAL_SEARCH = "material/search"
 
@@ -38,6 +39,8 @@ class BulletinSearchConfig(Config):
     enabled = c.Type(bool, default=True)
     engine = c.Choice(("pagefind", "lunr"), default="pagefind")
     vocabulary = c.ListOfItems(c.Type(str), default=[])  # more terms to index as one token each
+    # Words of ours per index shard: bounds Pagefind's memory (about 0.2 GB per 1.5 million words).
+    shard_words = c.Type(int, default=SHARD_WORDS)
 
 
 class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
@@ -46,7 +49,7 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
     def __init__(self) -> None:
         self.bulletin: BulletinPlugin | None = None
         self.stage: Stage | None = None
-        self.vocabulary: list[str] = []
+        self.vocabulary = Vocabulary.of(())
 
     @event_priority(100)  # before Material's search plugin reads its own options in its on_config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -85,12 +88,12 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
         if not self._pagefind() or self.bulletin is None or self.bulletin.site is None:
             return None
         site = self.bulletin.site
-        self.vocabulary = build_vocabulary(
+        self.vocabulary = Vocabulary.of(build_vocabulary(
             UNION_TERMS,
             (o.name for o in site.organisations.values()),
             (t.label for t in site.topics.values()),
             self.config.vocabulary,
-        )
+        ))
         self._close()
         self.stage = Stage()
         return None
@@ -133,12 +136,12 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
             if self.stage.count == 0:
                 log.info("没有公报，不写搜索索引")
                 return
-            report = write_bundle(self.stage, Path(config.site_dir), self.vocabulary, facets)
+            report = write_bundle(self.stage, Path(config.site_dir), self.vocabulary, facets, max(1, self.config.shard_words))
         except SearchError as exc:
             raise PluginError(str(exc)) from None
         finally:
             self._close()
-        log.info(f"搜索索引：{report.pages} 篇公报，{report.seconds:.1f} 秒，{report.bytes / 1e6:.1f} MB")
+        log.info(f"搜索索引：{report.pages} 篇公报，分 {report.shards} 段，{report.seconds:.1f} 秒，{report.bytes / 1e6:.1f} MB")
 
     def on_build_error(self, *, error: Exception) -> None:
         """Remove the stage of a failed build."""

@@ -1,14 +1,29 @@
-"""Write the Pagefind bundle of a site: stage one document per bulletin, index them, add our search settings.
+"""Write the Pagefind bundle of a site: stage one document per bulletin, index them in shards, add our settings.
 
-Documents are staged as files and indexed with one ``add_directory`` call:
-Pagefind's Python API answers one request per polling round (0.1 s), so
-adding 10,000 documents one by one would take over a quarter of an hour.
+Documents are staged as files and each shard is indexed with one
+``add_directory`` call: Pagefind's Python API answers one request per polling
+round (0.1 s), so adding 10,000 documents one by one would take over a quarter
+of an hour.
+
+Why shards. Pagefind holds every page of an index in memory until it writes
+the index, and its memory follows the number of indexed words (measured: about
+120 bytes per word of ours). One index of 50,000 real-length summaries would
+not fit this project's 24 GB machine. So the documents are cut, newest first,
+into shards of at most ``shard_words`` words, and each shard is indexed by a
+Pagefind process of its own, one after the other: the build's peak memory
+follows the shard size, not the site. The first shard is the primary bundle
+(``pagefind/``, with pagefind.js and the WebAssembly); the others are bundles
+without code under ``pagefind/<n>/``, which ``search.js`` merges (Pagefind's
+``mergeIndex``, which reuses the primary's WebAssembly) only when the newer
+shards have not given a reader enough results. A reader's first query costs
+the newest shard's page list and chunks, not the whole archive's.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 import shutil
 import tempfile
 import time
@@ -16,14 +31,19 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .documents import SearchDocument, render
+from .tokens import Vocabulary, search_rule
 
 BUNDLE = "pagefind"  # the folder under the site root that holds the search bundle
 SETTINGS = "ub-search.json"  # our settings in that folder, read by search.js
+SHARD_WORDS = 1_500_000  # words of ours per shard: about 0.2 GB of Pagefind memory (see README, search at scale)
 #: Pagefind's own search interfaces: search.js replaces them, so they are not published.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+#: What a merged shard needs: its entry, page list, chunks, fragments and filters; not Pagefind's code.
+SHARD_KEEP = ("pagefind-entry.json", "index", "fragment", "filter")
 
 
 class SearchError(Exception):
@@ -33,6 +53,7 @@ class SearchError(Exception):
 @dataclass(frozen=True)
 class IndexReport:
     pages: int
+    shards: int
     seconds: float
     bytes: int  # size of the bundle on disk
 
@@ -46,55 +67,137 @@ class Facets:
     types: Sequence[str]
 
 
+@dataclass(frozen=True)
+class Staged:
+    """One staged document: where it lies in the stage, and what the shards are cut by."""
+
+    path: str  # relative to the stage's folder of documents
+    date: str
+    year: str
+    words: int
+
+
+@dataclass(frozen=True)
+class Shard:
+    """Consecutive documents, newest first, indexed by one Pagefind process into one bundle."""
+
+    number: int
+    docs: tuple[Staged, ...]
+
+    @property
+    def path(self) -> str:
+        """The bundle's folder under pagefind/ ("" for the primary bundle)."""
+        return "" if self.number == 0 else f"{self.number}/"
+
+    def settings(self) -> dict[str, Any]:
+        years = sorted({d.year for d in self.docs}, reverse=True)
+        return {"path": self.path, "pages": len(self.docs), "years": years}
+
+
 class Stage:
     """A temporary folder of search documents, one file per bulletin at its URL."""
 
     def __init__(self) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="ub-search-"))
-        self.count = 0
+        self.docs: list[Staged] = []
 
-    def add(self, doc: SearchDocument, vocabulary: Sequence[str]) -> None:
+    @property
+    def count(self) -> int:
+        return len(self.docs)
+
+    def add(self, doc: SearchDocument, vocabulary: Vocabulary | Sequence[str]) -> None:
         url = doc.url.strip("/")
-        target = self.root / url / "index.html" if not url.endswith(".html") else self.root / url
+        rel = f"{url}/index.html" if not url.endswith(".html") else url
+        target = self.root / "all" / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render(doc, vocabulary), encoding="utf-8")
-        self.count += 1
+        html, words = render(doc, vocabulary)
+        target.write_text(html, encoding="utf-8")
+        self.docs.append(Staged(rel, doc.date, str(doc.year), words))
+
+    def shards(self, shard_words: int) -> list[Shard]:
+        """The documents newest first, cut where a shard would pass ``shard_words`` words."""
+        ordered = sorted(self.docs, key=lambda d: d.path)
+        ordered.sort(key=lambda d: d.date, reverse=True)
+        shards: list[Shard] = []
+        current: list[Staged] = []
+        words = 0
+        for d in ordered:
+            if current and words + d.words > shard_words:
+                shards.append(Shard(len(shards), tuple(current)))
+                current, words = [], 0
+            current.append(d)
+            words += d.words
+        if current:
+            shards.append(Shard(len(shards), tuple(current)))
+        return shards
 
     def close(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def write_bundle(stage: Stage, site_dir: Path, vocabulary: Sequence[str], facets: Facets) -> IndexReport:
-    """Index the staged documents into site_dir/pagefind and write our settings beside them."""
+def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence[str], facets: Facets,
+                 shard_words: int = SHARD_WORDS) -> IndexReport:
+    """Index the staged documents, shard by shard, into site_dir/pagefind and write our settings beside them."""
     out = site_dir / BUNDLE
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
+    shards = stage.shards(shard_words)
+    built = stage.root / "built"
+    pages = 0
+    for shard in shards:
+        source = stage.root / f"shard-{shard.number}"
+        for d in shard.docs:
+            os.renames(stage.root / "all" / d.path, source / d.path)
+        target = built / str(shard.number)
+        pages += _run(source, target)
+        shutil.rmtree(source, ignore_errors=True)
+        if shard.number == 0:
+            for name in UNUSED:
+                (target / name).unlink(missing_ok=True)
+        else:
+            for child in target.iterdir():
+                if child.name in SHARD_KEEP or child.name.endswith(".pf_meta"):
+                    continue
+                if child.is_dir():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
+    if pages != stage.count:
+        raise SearchError(f"Pagefind 只收录了 {pages} 篇公报，应为 {stage.count} 篇")
+    if shards:
+        shutil.move(built / "0", out)
+        for shard in shards[1:]:
+            shutil.move(built / str(shard.number), out / str(shard.number))
+    named = set(facets.organisations)
+    terms = vocabulary.terms if isinstance(vocabulary, Vocabulary) else tuple(vocabulary)
+    settings = {
+        "rule": search_rule(),
+        # Organisation names are in the vocabulary too; sent once (search.js adds them back): 30 KB less at 10,000 bulletins.
+        "vocabulary": [t for t in terms if t not in named],
+        "years": list(facets.years),
+        "organisations": list(facets.organisations),
+        "types": list(facets.types),
+        "shards": [s.settings() for s in shards],
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    (out / SETTINGS).write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    return IndexReport(pages, len(shards), time.perf_counter() - start, size)
+
+
+def _run(source: Path, out: Path) -> int:
+    """Index one folder of documents with a Pagefind process of its own (its memory is freed when it ends)."""
     try:
         # In a thread of its own: asyncio.run refuses to start where an event loop already runs
         # (a build started from async code, or next to Playwright in the tests).
         with ThreadPoolExecutor(max_workers=1) as pool:
-            pages = pool.submit(asyncio.run, _index(stage.root, out)).result()
+            return pool.submit(asyncio.run, _index(source, out)).result()
     except ImportError as exc:
         raise SearchError(f"写搜索索引需要 Pagefind：请安装 pip install 'pagefind[extended]'（{exc}）") from None
     except SearchError:
         raise
     except Exception as exc:  # Pagefind's service reports every failure as a plain Exception
         raise SearchError(f"Pagefind 写搜索索引失败：{exc}") from None
-    if pages != stage.count:
-        raise SearchError(f"Pagefind 只收录了 {pages} 篇公报，应为 {stage.count} 篇")
-    for name in UNUSED:
-        (out / name).unlink(missing_ok=True)
-    named = set(facets.organisations)
-    settings = {
-        # Organisation names are in the vocabulary too; sent once (search.js adds them back): 30 KB less at 10,000 bulletins.
-        "vocabulary": [t for t in vocabulary if t not in named],
-        "years": list(facets.years),
-        "organisations": list(facets.organisations),
-        "types": list(facets.types),
-    }
-    (out / SETTINGS).write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    return IndexReport(pages, time.perf_counter() - start, size)
 
 
 async def _index(source: Path, out: Path) -> int:

@@ -15,28 +15,71 @@ a rule that needs no dictionary for the two sides to agree:
   as one token;
 * a query is cut the same way: vocabulary terms first (longest first), the
   rest as pairs. A page that contains the query's words verbatim contains
-  every token of the query, so it is always found; ``search.js`` applies the
-  same rule in the browser, and a test checks that the two agree.
+  every token of the query, so it is always found.
 
-Tokens are written in ASCII, ``_`` and three base-36 letters per character
-(送温 → ``_bp07ix``, an example, not the real code), so that neither Pagefind's
-indexer nor the browser's segmenter cuts them again, and Pagefind's index
-chunks split as they do for English. Letters and digits outside Han runs stay
-words of their own, lower-cased.
+Tokens are written in ASCII letters and digits only: each Han character is
+three base-36 symbols (its number in :data:`RULE`'s ranges), so neither
+Pagefind's indexer nor the browser's segmenter cuts them again. No other
+character may appear in a token: Pagefind treats a word with ``_``, ``-`` or
+other punctuation as a compound and stores each part again (measured: 40% of
+its memory and half its CPU went to those parts). A Han code never starts
+with a symbol above ``l``, so other words (letters and digits outside Han
+runs, lower-cased) are written with the prefix ``z`` and can never be taken
+for the start of a Han token.
+
+The rule's constants (:data:`RULE`) are written into the search settings
+(``pagefind/ub-search.json``) and read by the browser's tokenizer,
+``search/theme/assets/union-bulletin/tokens.js``; ``tests/test_token_parity.py``
+runs both implementations on thousands of generated strings (hypothesis) and
+requires identical tokens.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
-HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007"
-_HAN = re.compile(f"[{HAN_CLASS}]+")
-# A Han run, or a run of other letters and digits (not ``_``, which marks our tokens).
-_PIECES = re.compile(f"(?P<han>[{HAN_CLASS}]+)|(?P<word>(?:(?![{HAN_CLASS}])[^\\W_])+)")
-_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+#: Han code-point ranges and the number each range's first character gets: (first, last, number of first).
+HAN_RANGES: tuple[tuple[int, int, int], ...] = (
+    (0x3400, 0x4DBF, 0),  # CJK Unified Ideographs Extension A
+    (0x4E00, 0x9FFF, 0x4E00 - 0x3400),  # CJK Unified Ideographs
+    (0xF900, 0xFAFF, 27648),  # CJK Compatibility Ideographs
+    (0x3007, 0x3007, 28160),  # 〇, the ideographic zero
+)
+ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
+WIDTH = 3  # symbols per Han character: 36**3 = 46,656 numbers, 28,161 used
+WORD_PREFIX = "z"  # marks a non-Han word; no Han code starts with it
 MIN_TERM = 3  # a vocabulary term of two characters is already a pair
+
+#: Everything the browser needs to cut a query the same way (sent in ub-search.json).
+RULE: dict[str, Any] = {
+    "ranges": [list(r) for r in HAN_RANGES],
+    "alphabet": ALPHABET,
+    "width": WIDTH,
+    "word_prefix": WORD_PREFIX,
+    "min_term": MIN_TERM,
+}
+
+HAN_CLASS = "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b, _ in HAN_RANGES)
+_HAN = re.compile(f"[{HAN_CLASS}]+")
+# A Han run, or a run of other letters and digits (``_`` is not a letter).
+_PIECES = re.compile(f"(?P<han>[{HAN_CLASS}]+)|(?P<word>(?:(?![{HAN_CLASS}])[^\\W_])+)")
+
+
+def _code(n: int) -> str:
+    out = ""
+    for _ in range(WIDTH):
+        n, d = divmod(n, len(ALPHABET))
+        out = ALPHABET[d] + out
+    return out
+
+
+#: str.translate table: each Han character → its code, so a whole run is encoded in one call.
+_TABLE: dict[int, str] = {o: _code(base + o - first) for first, last, base in HAN_RANGES for o in range(first, last + 1)}
+assert max(c[0] for c in _TABLE.values()) < WORD_PREFIX, "a Han code must never start with the word prefix"
 
 
 def normalise(text: str) -> str:
@@ -49,25 +92,39 @@ def is_han(text: str) -> bool:
 
 
 def char_code(ch: str) -> str:
-    """Three base-36 letters for one Han character (the same numbering as search.js)."""
-    o = ord(ch)
-    if ch == "\u3007":
-        n = 28160
-    elif o >= 0xF900:
-        n = 27648 + o - 0xF900
-    else:
-        n = o - 0x3400
-    return _DIGITS[n // 1296] + _DIGITS[n // 36 % 36] + _DIGITS[n % 36]
+    """The symbols of one Han character (the same numbering as tokens.js)."""
+    return _TABLE[ord(ch)]
 
 
 def han_token(chars: str) -> str:
-    return "_" + "".join(char_code(c) for c in chars)
+    return chars.translate(_TABLE)
 
 
-def _run_tokens(run: str) -> Iterator[str]:
-    for i in range(len(run) - 1):
-        yield han_token(run[i : i + 2])
-    yield han_token(run[-1])
+def word_token(word: str) -> str:
+    return WORD_PREFIX + word
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The site's terms, ready for cutting: in their order, and grouped by their first two characters."""
+
+    terms: tuple[str, ...]
+    by_start: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    rank: dict[str, int] = field(default_factory=dict, compare=False)
+    longest: int = 0
+
+    @classmethod
+    def of(cls, terms: Iterable[str]) -> Vocabulary:
+        if isinstance(terms, Vocabulary):
+            return terms
+        kept = tuple(dict.fromkeys(t for t in terms if len(t) >= MIN_TERM))
+        by_start: dict[str, list[str]] = {}
+        for t in kept:
+            by_start.setdefault(t[:2], []).append(t)
+        return cls(kept, {k: tuple(v) for k, v in by_start.items()}, {t: i for i, t in enumerate(kept)}, max(map(len, kept), default=0))
+
+    def __iter__(self) -> Any:
+        return iter(self.terms)
 
 
 def text_tokens(text: str, vocabulary: Iterable[str] = (), *, cap: int | None = None) -> list[str]:
@@ -77,43 +134,55 @@ def text_tokens(text: str, vocabulary: Iterable[str] = (), *, cap: int | None = 
     with cap=1: what matters for finding a page is that a token is there at all,
     and every further occurrence costs index bytes a phone downloads).
     """
+    vocab = Vocabulary.of(vocabulary)
     text = normalise(text)
     out: list[str] = []
+    found: set[str] = set()
+    w = WIDTH
     for m in _PIECES.finditer(text):
-        if m.group("han"):
-            out.extend(_run_tokens(m.group("han")))
-        else:
-            out.append(m.group("word"))
-    present = set(out)
-    for term in vocabulary:
-        if len(term) >= MIN_TERM and han_token(term[:2]) in present and term in text:
-            out.append(han_token(term))
+        run = m.group("han")
+        if not run:
+            out.append(WORD_PREFIX + m.group("word"))
+            continue
+        code = run.translate(_TABLE)
+        n = len(run)
+        out.extend(code[i * w : i * w + 2 * w] for i in range(n - 1))
+        out.append(code[(n - 1) * w :])
+        if vocab.by_start:
+            for i in range(n - 2):
+                for term in vocab.by_start.get(run[i : i + 2], ()):
+                    if run.startswith(term, i):
+                        found.add(term)
+    # Terms in the vocabulary's order, so that the output does not depend on where a term stood first.
+    out.extend(han_token(t) for t in sorted(found, key=vocab.rank.__getitem__))
     if cap is None:
         return out
+    if cap == 1:
+        return list(dict.fromkeys(out))
     seen: dict[str, int] = {}
     kept: list[str] = []
     for t in out:
-        n = seen.get(t, 0)
-        if n < cap:
-            seen[t] = n + 1
+        k = seen.get(t, 0)
+        if k < cap:
+            seen[t] = k + 1
             kept.append(t)
     return kept
 
 
 def query_tokens(query: str, vocabulary: Iterable[str] = ()) -> list[str]:
     """The tokens a query is searched with; every one of them is in each page that contains the query verbatim."""
-    terms = {t for t in vocabulary if len(t) >= MIN_TERM}
-    longest = max((len(t) for t in terms), default=0)
+    vocab = Vocabulary.of(vocabulary)
+    terms = vocab.rank
     out: list[str] = []
     for m in _PIECES.finditer(normalise(query)):
         run = m.group("han")
         if not run:
-            out.append(m.group("word"))
+            out.append(WORD_PREFIX + m.group("word"))
             continue
         gap_start = i = 0
         pieces: list[tuple[int, int, bool]] = []
         while i < len(run):
-            size = next((n for n in range(min(longest, len(run) - i), MIN_TERM - 1, -1) if run[i : i + n] in terms), 0)
+            size = next((n for n in range(min(vocab.longest, len(run) - i), MIN_TERM - 1, -1) if run[i : i + n] in terms), 0)
             if size:
                 if gap_start < i:
                     pieces.append((gap_start, i, False))
@@ -136,3 +205,8 @@ def query_tokens(query: str, vocabulary: Iterable[str] = ()) -> list[str]:
                 k = start - 1 if start > 0 else start
                 out.append(han_token(run[k : k + 2]))
     return list(dict.fromkeys(out))
+
+
+def search_rule() -> dict[str, Any]:
+    """A copy of :data:`RULE` for the settings file."""
+    return {k: (list(v) if isinstance(v, Sequence) and not isinstance(v, str) else v) for k, v in RULE.items()}

@@ -1,10 +1,17 @@
 /* union-bulletin: the search box in Material's header, on Pagefind.
  *
- * The query is cut into the same tokens as the bulletins were at build time
- * (union_bulletin/search/tokens.py; keep the two in step, a test compares
- * them): overlapping pairs of Han characters, vocabulary terms as one token,
- * other words as they are. Pagefind then needs every token to match, so every
- * bulletin that contains the query's words verbatim is found.
+ * The query is cut into the same tokens as the bulletins were at build time:
+ * tokens.js (loaded on first use) applies union_bulletin/search/tokens.py's
+ * rule, whose constants come with the settings (pagefind/ub-search.json), and
+ * tests/test_token_parity.py checks that the two give identical tokens.
+ * Pagefind then needs every token to match, so every bulletin that contains
+ * the query's words verbatim is found.
+ *
+ * The index comes in shards, newest bulletins first (indexer.py says why).
+ * A query searches the shards merged so far; when they give fewer results
+ * than the reader wants to see, the next older shard is merged (Pagefind's
+ * mergeIndex) and the query runs again. Results already shown stay where
+ * they are; new ones are added after them.
  *
  * Everything is loaded from this site: pagefind/ beside assets/.
  */
@@ -16,59 +23,8 @@
   if (!script || !header) return;
   var root = new URL("../../", script.src); // assets/union-bulletin/search.js -> the site root
   var bundle = new URL("pagefind/", root);
+  var tokenizer = new URL("tokens.js", script.src);
   var PAGE = 5; // results shown at a time: each costs one fragment download
-
-  /* ---------- tokens: the same rule as tokens.py ---------- */
-
-  var HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007";
-  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
-  var MIN_TERM = 3;
-
-  function charCode(ch) {
-    var o = ch.codePointAt(0);
-    var n = ch === "\u3007" ? 28160 : o >= 0xf900 ? 27648 + o - 0xf900 : o - 0x3400;
-    return DIGITS[Math.floor(n / 1296)] + DIGITS[Math.floor(n / 36) % 36] + DIGITS[n % 36];
-  }
-
-  function hanToken(chars) {
-    return "_" + Array.from(chars).map(charCode).join("");
-  }
-
-  function queryTokens(query, terms, longest) {
-    var pieces = new RegExp("([" + HAN + "]+)|((?:(?![" + HAN + "])[\\p{L}\\p{N}])+)", "gu");
-    var out = [];
-    var text = query.normalize("NFKC").toLowerCase();
-    var m;
-    while ((m = pieces.exec(text)) !== null) {
-      if (!m[1]) { out.push(m[2]); continue; }
-      var run = Array.from(m[1]);
-      var parts = [];
-      var gap = 0, i = 0;
-      while (i < run.length) {
-        var size = 0;
-        for (var n = Math.min(longest, run.length - i); n >= MIN_TERM; n--) {
-          if (terms.has(run.slice(i, i + n).join(""))) { size = n; break; }
-        }
-        if (size) {
-          if (gap < i) parts.push([gap, i, false]);
-          parts.push([i, i + size, true]);
-          i += size;
-          gap = i;
-        } else {
-          i += 1;
-        }
-      }
-      if (gap < run.length) parts.push([gap, run.length, false]);
-      parts.forEach(function (p) {
-        var start = p[0], end = p[1];
-        if (p[2]) out.push(hanToken(run.slice(start, end).join("")));
-        else if (end - start >= 2) for (var k = start; k < end - 1; k++) out.push(hanToken(run[k] + run[k + 1]));
-        else if (run.length === 1) out.push(hanToken(run[0]));
-        else { var j = start > 0 ? start - 1 : start; out.push(hanToken(run[j] + run[j + 1])); }
-      });
-    }
-    return Array.from(new Set(out));
-  }
 
   /* ---------- the box ---------- */
 
@@ -106,7 +62,18 @@
   var more = box.querySelector(".ub-search__more");
   var selects = Array.from(box.querySelectorAll(".ub-search__filter"));
 
-  /* ---------- loading Pagefind and our settings, once ---------- */
+  /* ---------- loading Pagefind, the tokenizer and our settings, once ---------- */
+
+  function loadScript(url) {
+    return new Promise(function (resolve, reject) {
+      if (window.ubTokens) { resolve(); return; }
+      var tag = document.createElement("script");
+      tag.src = url.href;
+      tag.onload = function () { resolve(); };
+      tag.onerror = function () { reject(new Error("tokens.js")); };
+      document.head.appendChild(tag);
+    });
+  }
 
   var ready = null;
   function load() {
@@ -119,20 +86,21 @@
       fetch(new URL("ub-search.json", bundle)).then(function (r) {
         if (!r.ok) throw new Error(r.status);
         return r.json();
-      })
+      }),
+      loadScript(tokenizer)
     ]).then(function (got) {
       var settings = got[1];
-      // The vocabulary as tokens.py builds it: organisation names are sent once, in the filter list.
-      var han = new RegExp("^[" + HAN + "]{" + MIN_TERM + ",}$", "u");
-      var terms = new Set((settings.vocabulary || []).concat((settings.organisations || []).map(function (o) {
-        return o.normalize("NFKC").toLowerCase().trim();
-      }).filter(function (o) { return han.test(o); })));
-      var longest = 0;
-      terms.forEach(function (t) { longest = Math.max(longest, Array.from(t).length); });
+      var tok = window.ubTokens.make(settings.rule);
+      // The vocabulary as the build used it: organisation names are sent once, in the filter list.
+      var orgs = (settings.organisations || []).map(function (o) { return tok.normalise(o).trim(); }).filter(tok.isTerm);
+      var shards = settings.shards && settings.shards.length ? settings.shards : [{ path: "", years: settings.years }];
       fill(selects[0], settings.years);
       fill(selects[1], settings.organisations);
       fill(selects[2], settings.types);
-      return { pagefind: got[0], terms: terms, longest: longest };
+      return {
+        pagefind: got[0], tok: tok, vocab: tok.vocabulary((settings.vocabulary || []).concat(orgs)),
+        shards: shards, merged: shards.map(function (_, i) { return i === 0; })
+      };
     });
     ready.catch(function () { ready = null; });
     return ready;
@@ -148,26 +116,57 @@
 
   /* ---------- searching ---------- */
 
-  var seq = 0, timer = 0, results = [], shown = 0, words = [];
+  var seq = 0, timer = 0, results = [], shown = 0, words = [], complete = true, current = null;
 
   function schedule() {
     clearTimeout(timer);
     timer = setTimeout(run, 120);
   }
 
-  /* Every bulletin whose title or body holds the query's words: Pagefind needs all tokens to match. */
-  function find(query, chosen) {
+  /* The next shard not merged yet that can hold the chosen year, or -1. */
+  function nextShard(s, chosen) {
+    for (var i = 0; i < s.shards.length; i++) {
+      if (s.merged[i]) continue;
+      if (chosen.year && s.shards[i].years && s.shards[i].years.indexOf(chosen.year) < 0) continue;
+      return i;
+    }
+    return -1;
+  }
+
+  var merging = Promise.resolve();
+  function merge(s, i) {
+    merging = merging.then(function () {
+      if (s.merged[i]) return;
+      return s.pagefind.mergeIndex(new URL(s.shards[i].path, bundle).href).then(function () { s.merged[i] = true; });
+    });
+    return merging;
+  }
+
+  /* Bulletins whose title or body hold the query's words, at least ``need`` of them if the shards have them
+   * (all of them when need is not given). Returns {results, complete}: complete when no shard is left unsearched. */
+  function find(query, chosen, need, have) {
+    need = need === undefined ? Infinity : need;
     return load().then(function (s) {
-      var tokens = queryTokens(query, s.terms, s.longest);
-      if (!tokens.length) return { results: [] };
-      return s.pagefind.search(tokens.join(" "), { filters: chosen });
+      var tokens = s.tok.queryTokens(query, s.vocab);
+      if (!tokens.length) return { results: [], complete: true };
+      var seen = new Set(), ordered = [];
+      (have || []).forEach(function (r) { seen.add(r.id); ordered.push(r); });
+      function step() {
+        return s.pagefind.search(tokens.join(" "), { filters: chosen }).then(function (found) {
+          found.results.forEach(function (r) { if (!seen.has(r.id)) { seen.add(r.id); ordered.push(r); } });
+          var next = nextShard(s, chosen);
+          if (next < 0 || ordered.length >= need) return { results: ordered, complete: next < 0 };
+          return merge(s, next).then(step);
+        });
+      }
+      return step();
     });
   }
 
-  // For the tests: the same search the box runs, and the tokens it searches with.
+  // For the tests: the same search the box runs (every shard), and the tokens it searches with.
   window.ubSearch = {
-    find: find,
-    tokens: function (query) { return load().then(function (s) { return queryTokens(query, s.terms, s.longest); }); }
+    find: function (query, chosen) { return find(query, chosen || {}); },
+    tokens: function (query) { return load().then(function (s) { return s.tok.queryTokens(query, s.vocab); }); }
   };
 
   function filters() {
@@ -176,23 +175,29 @@
     return f;
   }
 
+  function describe(query) {
+    var f = filters();
+    var narrowed = Object.keys(f).length ? "（已按" + Object.keys(f).map(function (k) { return f[k]; }).join("、") + "筛选）" : "";
+    if (!results.length && complete) return "没有找到包含“" + query + "”的公报" + narrowed + "。请换个说法，或减少筛选条件。";
+    if (!results.length) return "较新的公报中没有找到" + narrowed + "，可以查找更早的公报。";
+    return (complete ? "找到 " : "在较新的公报中找到 ") + results.length + " 篇公报" + narrowed;
+  }
+
   function run() {
     var query = input.value.trim();
     var mine = ++seq;
     if (!query) { clear(); return; }
     drop.hidden = false;
     status.textContent = "正在搜索…";
-    find(query, filters()).then(function (found) {
+    current = { query: query, chosen: filters() };
+    find(query, current.chosen, PAGE).then(function (found) {
       if (mine !== seq) return;
       results = found.results;
+      complete = found.complete;
       words = query.split(/\s+/).filter(Boolean);
       list.innerHTML = "";
       shown = 0;
-      var f = filters();
-      var narrowed = Object.keys(f).length ? "（已按" + Object.keys(f).map(function (k) { return f[k]; }).join("、") + "筛选）" : "";
-      status.textContent = results.length
-        ? "找到 " + results.length + " 篇公报" + narrowed
-        : "没有找到包含“" + query + "”的公报" + narrowed + "。请换个说法，或减少筛选条件。";
+      status.textContent = describe(query);
       return page(mine);
     }).catch(function () {
       if (mine !== seq) return;
@@ -200,20 +205,34 @@
     });
   }
 
+  /* The next PAGE results; older shards are searched first when the ones found so far run out. */
   function page(mine) {
-    var next = results.slice(shown, shown + PAGE);
-    shown += next.length;
     more.hidden = true;
-    return Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
+    var enough = results.length >= shown + PAGE || complete
+      ? Promise.resolve()
+      : find(current.query, current.chosen, shown + PAGE, results).then(function (found) {
+        if (mine !== seq) return;
+        results = found.results;
+        complete = found.complete;
+        status.textContent = describe(current.query);
+      });
+    return enough.then(function () {
       if (mine !== seq) return;
-      data.forEach(function (d) { list.appendChild(item(d)); });
-      more.hidden = shown >= results.length;
-      box.dataset.shown = input.value.trim() + "|" + shown; // for the tests: what is on screen
+      var next = results.slice(shown, shown + PAGE);
+      shown += next.length;
+      return Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
+        if (mine !== seq) return;
+        data.forEach(function (d) { list.appendChild(item(d)); });
+        more.hidden = shown >= results.length && complete;
+        more.textContent = shown >= results.length ? "查找更早的公报" : "显示更多结果";
+        box.dataset.shown = input.value.trim() + "|" + shown; // for the tests: what is on screen
+      });
     });
   }
 
   function clear() {
     results = [];
+    complete = true;
     delete box.dataset.shown;
     list.innerHTML = "";
     status.textContent = "";
