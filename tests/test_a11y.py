@@ -239,3 +239,17 @@ def test_compiled_report_holds_every_summary_and_plan_each_on_its_own_page(brows
         assert where, title
         starts.append(where[0])
     assert len(set(starts)) == len(titles) and min(starts) > stats
+
+
+def test_search_field_shows_the_query_at_200_percent_text(browser: Any, served: str) -> None:
+    context, page = open_page(browser, served + "years/", 360, "light", 32)
+    try:
+        page.get_by_role("button", name="搜索公报").click()
+        page.keyboard.type("送温暖困难职工")
+        room = page.evaluate("""() => { const i = document.querySelector('.ub-search__input'); const s = getComputedStyle(i);
+            return (i.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)) / parseFloat(s.fontSize); }""")
+        o = overflow(page)
+    finally:
+        context.close()
+    assert room >= 8, room  # characters that fit in the field (it showed one and a half)
+    assert o["scroll"] <= 360, o
