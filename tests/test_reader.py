@@ -61,6 +61,15 @@ def test_a_bulletin_with_headings_keeps_its_contents_sidebar(site: Site) -> None
     assert not re.search(r'data-md-type="toc"\s+hidden', long) and re.search(r'data-md-type="navigation"\s+hidden', long)
 
 
+def test_what_the_author_hid_stays_hidden(site: Site) -> None:
+    populate(site)
+    site.bulletin("2023/long.md", body="开头。\n\n## 一、回顾\n\n正文。", title="长篇", date="2024-02-01", year=2023,
+                  org="town-b", type="plan", hide="toc")  # a single word, as Material also accepts it
+    r = site.build(strict=True)
+    long = r.html("bulletins/2023/long/")
+    assert re.search(r'data-md-type="toc"\s+hidden', long) and re.search(r'data-md-type="navigation"\s+hidden', long)
+
+
 def test_other_years_of_news_link_to_the_organisation_page_only(site: Site) -> None:
     populate(site)
     site.bulletin("2022/town-a-news.md", title="石桥镇2022年新闻", date="2022-05-01", org="town-a", type="news")

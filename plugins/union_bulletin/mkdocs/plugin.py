@@ -221,7 +221,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         # Our pages have the tabs and breadcrumbs: the left sidebar would be empty, and so would the
         # right one unless the body has headings. Hidden sidebars give their width to the content.
         hide = ["navigation"] if page.toc else ["navigation", "toc"]
-        page.meta["hide"] = [*page.meta.get("hide", []), *hide]
+        own = page.meta.get("hide")  # what the author hid in front matter stays hidden
+        page.meta["hide"] = [*(own if isinstance(own, list) else [own] if isinstance(own, str) else []), *hide]
         if view.section is not None:
             self._activate(nav, src_uri(view.section))
         return context
