@@ -109,7 +109,10 @@ def test_organisations_form_a_tree(site: tuple[Path, dict[str, Any]]) -> None:
 
 
 def test_every_bulletin_follows_the_spec(site: tuple[Path, dict[str, Any]]) -> None:
-    out = site[0]
+    _check_spec(site[0], N)
+
+
+def _check_spec(out: Path, n: int) -> None:
     cfg = out / "site_config"
     orgs = yaml.safe_load((cfg / "organisations.yml").read_text("utf-8"))
     metrics = yaml.safe_load((cfg / "metrics.yml").read_text("utf-8"))
@@ -153,10 +156,93 @@ def test_every_bulletin_follows_the_spec(site: tuple[Path, dict[str, Any]]) -> N
         if "index_no" in meta:
             assert isinstance(meta["index_no"], str), where
     assert seen_types == TYPES
-    assert len(bodies) == N, "two bulletins have the same text"
+    assert len(bodies) == n, "two bulletins have the same text"
 
 
 def test_cli_prints_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert corpus.main(["--bulletins", "8", "--seed", "3", "--out", str(tmp_path)]) == 0
     assert '"bulletins": 8' in capsys.readouterr().out
     assert len(list((tmp_path / "content" / "bulletins").rglob("*.md"))) == 8
+
+
+# ---------------------------------------------------------------- real-length mode
+
+# Counted independently of the generator: Han characters and Chinese punctuation; a figure is
+# a number followed by a measure word, 元/万元 or %.
+HAN = re.compile(r"[\u4e00-\u9fff，。、；：？！“”（）《》—…]")
+FIGURE = re.compile(r"\d+(?:\.\d+)?(?:-\d+)?(?:多|余)?(?:万元|元|名|人次|人|家|场|件|份|户|个|期|次|册|条|处|宗|项|支|篇|%)")
+N_REAL = 90
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    out = tmp_path_factory.mktemp("corpus-real")
+    return out, corpus.generate(out, N_REAL, seed=5, length="real")
+
+
+def _bodies(out: Path, kind: str) -> list[str]:
+    found = []
+    for path in sorted((out / "content" / "bulletins").rglob("*.md")):
+        if _front_matter(path)["type"] == kind:
+            found.append(path.read_text("utf-8").split("\n---\n", 1)[1])
+    return found
+
+
+def test_real_mode_is_deterministic_and_differs(real_site: tuple[Path, dict[str, Any]],
+                                                site: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
+    out, summary = real_site
+    assert summary["length"] == "real"
+    again = corpus.generate(tmp_path / "again", N_REAL, seed=5, length="real")
+    assert again == summary
+    assert _tree(out) == _tree(tmp_path / "again")
+    corpus.generate(tmp_path / "other", N_REAL, seed=6, length="real")
+    assert _tree(out) != _tree(tmp_path / "other")
+    with pytest.raises(ValueError):
+        corpus.generate(tmp_path / "bad", 5, seed=1, length="long")
+
+
+def test_real_mode_follows_the_spec(real_site: tuple[Path, dict[str, Any]]) -> None:
+    _check_spec(real_site[0], N_REAL)
+
+
+def test_real_summaries_have_the_length_and_figures_of_real_ones(real_site: tuple[Path, dict[str, Any]]) -> None:
+    summaries = _bodies(real_site[0], "summary")
+    assert len(summaries) >= 25
+    lengths, figures = [], []
+    for body in summaries:
+        chars, figs = len(HAN.findall(body)), len(FIGURE.findall(body))
+        assert 1500 <= chars <= 4500, (chars, body[:200])
+        assert 20 <= figs <= 60, (figs, body[:200])
+        assert re.search(r"^## 一、", body, re.M) and re.search(r"^### （一）", body, re.M), body[:300]
+        lengths.append(chars)
+        figures.append(figs)
+    # Spread over the range, not bunched at one end.
+    assert min(lengths) < 2200 and max(lengths) > 3500, (min(lengths), max(lengths))
+    assert min(figures) < 30 and max(figures) > 45, (min(figures), max(figures))
+
+
+def test_real_summaries_are_not_one_sentence_repeated(real_site: tuple[Path, dict[str, Any]]) -> None:
+    # The index size depends on vocabulary variety: many different sentences, none repeated within a
+    # summary, and none in nearly every summary.
+    bodies = _bodies(real_site[0], "summary")
+    shapes: dict[str, int] = {}
+    for body in bodies:
+        sentences = [x.strip() for x in re.split(r"(?<=。)", body) if len(x.strip()) > 10]
+        assert len(sentences) == len(set(sentences)), body[:200]
+        for x in {re.sub(r"\d+(\.\d+)?", "0", x.split("\n")[-1]) for x in sentences}:
+            shapes[x] = shapes.get(x, 0) + 1
+    assert len(shapes) > 300, len(shapes)
+    assert max(shapes.values()) < 0.75 * len(bodies), max(shapes.values())
+
+
+def test_real_news_is_longer(real_site: tuple[Path, dict[str, Any]]) -> None:
+    news = _bodies(real_site[0], "news")
+    assert news
+    for body in news:
+        assert 400 <= len(HAN.findall(body)) <= 1200, body[:200]
+
+
+def test_synthetic_is_the_default(site: tuple[Path, dict[str, Any]]) -> None:
+    assert site[1]["length"] == "synthetic"
+    for body in _bodies(site[0], "summary"):
+        assert len(HAN.findall(body)) < 1500

@@ -185,9 +185,12 @@ def test_documents_are_cut_into_shards_newest_first_without_passing_the_word_bud
     try:
         for i, (date, text) in enumerate([("2021-03-01", "慰问" * 20), ("2024-05-01", "职工" * 30), ("2023-01-09", "书屋" * 10), ("2024-05-01", "安康杯")]):
             stage.add(SearchDocument(f"bulletins/{i}/", f"第{i}篇", "石桥镇总工会", int(date[:4]), "活动新闻", date, [], text), VOCAB)
-        words = {d.path: d.words for d in stage.docs}
-        shards = stage.shards(words["bulletins/1/index.html"] + words["bulletins/3/index.html"])
-        assert [[d.path for d in s.docs] for s in shards] == [["bulletins/1/index.html", "bulletins/3/index.html"], ["bulletins/2/index.html", "bulletins/0/index.html"]]
+        names = {d.path: n for n, d in enumerate(stage.docs)}
+        assert len(names) == 4 and all(name.endswith(".html") and "/" not in name for name in names)  # one flat folder
+        words = [d.words for d in stage.docs]
+        shards = stage.shards(words[1] + words[3])
+        assert [{names[d.path] for d in s.docs} for s in shards] == [{1, 3}, {2, 0}]
+        assert [names[d.path] for d in shards[1].docs] == [2, 0]  # newest first
         assert [s.path for s in shards] == ["", "1/"]
         assert shards[1].settings() == {"path": "1/", "pages": 2, "years": ["2023", "2021"]}
         assert len(stage.shards(1)) == 4  # a document larger than the budget is a shard of its own
@@ -218,3 +221,38 @@ def test_a_small_shard_budget_writes_several_bundles_that_together_hold_every_bu
     fragments = [p.read_bytes() for p in (bundle / "fragment").iterdir()]
     assert len(fragments) == 1
     assert any("搜索索引：3 篇公报，分 3 段" in m for m in r.infos), r.infos
+
+
+def test_a_preview_indexes_after_the_build_and_only_the_shard_whose_bulletin_changed(site: Site) -> None:
+    """Under mkdocs serve the same plugin instance serves every rebuild (it has on_startup): the page is written
+    first, the index follows in a thread, and shards whose documents did not change are copied, not indexed."""
+    import gzip
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    _bulletins(site)
+    site.bulletin("2024/plan.md", "继续开展送温暖活动。", title="石桥镇总工会2024年工作计划", date="2024-02-01", year=2024, org="town-a", type="plan")
+    site.build(plugins=[{"bulletin": {}}, {"bulletin-search": {"shard_words": 10}}])  # writes mkdocs.yml
+    config = load_config(str(site.root / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    plugin = config.plugins["bulletin-search"]
+    try:
+        build(config)
+        assert plugin.worker is not None
+        plugin.worker.join()
+        assert plugin.stage is not None and plugin.stage.indexed == 3
+        site.bulletin("2022/visit.md", "元旦春节期间开展送温暖活动，并举办职工篮球赛。", title="石桥镇总工会开展春节送温暖活动", date="2022-01-10", org="town-a", type="news")
+        again = load_config(str(site.root / "mkdocs.yml"))
+        assert again.plugins["bulletin-search"] is plugin
+        build(again)
+        assert "职工篮球赛" in (site.root / "site/bulletins/2022/visit/index.html").read_text("utf-8")  # the page, before the index
+        assert plugin.worker is not None
+        plugin.worker.join()
+        assert plugin.stage.indexed == 1  # the 2022 shard; the other two were copied
+        fragments = [json.loads(gzip.decompress(p.read_bytes())[12:]) for p in (site.root / "site/pagefind/2/fragment").iterdir()]
+        assert [f["meta"]["text"] for f in fragments] == ["元旦春节期间开展送温暖活动，并举办职工篮球赛。"]
+        assert (site.root / "site/pagefind/pagefind.js").is_file() and (site.root / "site/pagefind/1/pagefind-entry.json").is_file()
+    finally:
+        config.plugins.on_shutdown()
+        plugin.preview = False  # the instance outlives this test (MkDocs caches plugins that have on_startup)

@@ -186,7 +186,7 @@ def test_recall_every_bulletin_with_the_query_words_is_found(page: Any, served: 
         words = query.lower().split()
         expected = {url for url, text in texts.items() if all(w in text.lower() for w in words)}
         assert expected, f"{query} is not in the example site's text"
-        urls = page.evaluate("q => window.ubSearch.find(q, {}).then(s => Promise.all(s.results.map(r => r.data())).then(ds => ds.map(d => d.url)))", query)
+        urls = page.evaluate("q => window.ubSearch.find(q, {}).then(s => Promise.all(s.results.map(r => r.data())).then(ds => ds.map(d => d.meta.url)))", query)
         found = {u.lstrip("/") for u in urls}
         report.append(f"{query}\t{len(expected)}\t{len(expected & found)}\t{len(found)}")
         if expected - found:
@@ -220,12 +220,18 @@ def sharded(tmp_path_factory: pytest.TempPathFactory) -> Any:
         yield base
 
 
-def test_a_first_query_reads_only_the_newest_shards_it_needs_and_more_results_read_older_ones(browser: Any, sharded: str) -> None:
+def _opened(browser: Any, url: str) -> tuple[Any, Any, list[str]]:
+    """A fresh browser context on ``url``, and the list of every address it asks for from now on."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     p = context.new_page()
     asked: list[str] = []
     p.on("request", lambda r: asked.append(r.url))
-    p.goto(sharded, wait_until="networkidle")
+    p.goto(url, wait_until="networkidle")
+    return context, p, asked
+
+
+def test_a_first_query_reads_only_the_newest_shards_it_needs_and_more_results_read_older_ones(browser: Any, sharded: str) -> None:
+    context, p, asked = _opened(browser, sharded)
     found = [urlparse(u).path for u in search(p, "送温暖")]
     assert len(found) == 5
     assert set(found[:3]) == {f"/bulletins/{y}/visit/" for y in (2026, 2025, 2024)}  # the newest shard's results come first
@@ -244,12 +250,8 @@ def test_a_first_query_reads_only_the_newest_shards_it_needs_and_more_results_re
 
 
 def test_the_test_hook_and_a_year_filter_search_every_shard_that_can_hold_the_year(browser: Any, sharded: str) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    p = context.new_page()
-    asked: list[str] = []
-    p.on("request", lambda r: asked.append(r.url))
-    p.goto(sharded, wait_until="networkidle")
-    urls = p.evaluate("q => window.ubSearch.find(q, {year: '2016'}).then(s => Promise.all(s.results.map(r => r.data())).then(ds => ds.map(d => d.url)))", "送温暖")
+    context, p, asked = _opened(browser, sharded)
+    urls = p.evaluate("q => window.ubSearch.find(q, {year: '2016'}).then(s => Promise.all(s.results.map(r => r.data())).then(ds => ds.map(d => d.meta.url)))", "送温暖")
     assert urls == ["/bulletins/2016/visit/"]
     assert any("/pagefind/3/" in u for u in asked) and not any("/pagefind/1/" in u or "/pagefind/2/" in u for u in asked)
     every = p.evaluate("q => window.ubSearch.find(q, {}).then(s => s.results.length)", "慰问困难职工")

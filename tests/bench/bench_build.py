@@ -96,8 +96,10 @@ def plugin_installed() -> bool:
     return any(ep.name == PLUGIN for ep in entry_points(group="mkdocs.plugins"))
 
 
-def write_config(path: Path, site_dir: str, with_plugin: bool) -> None:
-    """Write one mkdocs.yml; PyYAML keeps the quoting right."""
+def write_config(path: Path, site_dir: str, with_plugin: bool, plugins: list[object] | None = None) -> None:
+    """Write one mkdocs.yml; PyYAML keeps the quoting right. `plugins`, when given, replaces the choice of `with_plugin`."""
+    if plugins is None:
+        plugins = [{PLUGIN: {"config_dir": "site_config"}}] if with_plugin else []
     config: dict[str, object] = {
         "site_name": "工会公报（基准测试）",
         "docs_dir": "content",
@@ -106,7 +108,7 @@ def write_config(path: Path, site_dir: str, with_plugin: bool) -> None:
         # Bulletins stay out of the nav on purpose; this silences MkDocs' list of them.
         "not_in_nav": "/bulletins/",
         "nav": NAV,
-        "plugins": [{PLUGIN: {"config_dir": "site_config"}}] if with_plugin else [],
+        "plugins": plugins,
     }
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                     encoding="utf-8")
@@ -152,6 +154,15 @@ def count_instructions(variant: Variant, cmd: list[str]) -> float:
     return int(refs[-1].rsplit(":", 1)[1].strip()) / 1e9
 
 
+def write_nav_stubs(root: Path) -> None:
+    """Short pages at the nav's generated addresses, so that a build without the plugin has the same nav
+    (with the plugin they become the index pages' introductions)."""
+    for entry in NAV[1:]:
+        stub = root / "content" / next(iter(entry.values()))
+        stub.parent.mkdir(parents=True, exist_ok=True)
+        stub.write_text(f"---\ntitle: {next(iter(entry))}\n---\n", encoding="utf-8")
+
+
 def measure_output(variant: Variant) -> None:
     files = [p for p in variant.site.rglob("*") if p.is_file()]
     total = sum(p.stat().st_size for p in files)
@@ -175,10 +186,7 @@ def run_size(corpus: ModuleType, n: int, repeat: int, seed: int, with_plugin: bo
     with tempfile.TemporaryDirectory(prefix=f"ub-bench-{n}-") as tmp:
         root = Path(tmp)
         summary = corpus.generate(root, n, seed=seed)
-        for entry in NAV[1:]:
-            stub = root / "content" / next(iter(entry.values()))
-            stub.parent.mkdir(parents=True, exist_ok=True)
-            stub.write_text(f"---\ntitle: {next(iter(entry))}\n---\n", encoding="utf-8")
+        write_nav_stubs(root)
         print(f"N={n}: corpus of {summary['bulletins']} bulletins, "
               f"{summary['organisations']} organisations, types {summary['types']}",
               flush=True)

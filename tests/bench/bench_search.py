@@ -180,6 +180,13 @@ def measure_queries(browser: Any, site: Path, queries: list[str]) -> list[Query]
     return out
 
 
+def queries_for(root: Path) -> list[str]:
+    """QUERIES for the corpus generated in `root` ({org}: the name of its first town union)."""
+    org = yaml.safe_load((root / "site_config" / "organisations.yml").read_text("utf-8"))
+    town = next(v["name"] for v in org.values() if v["level"] == "town")
+    return [q.replace("{org}", town) for q in QUERIES]
+
+
 def dir_size(path: Path, pattern: str = "*") -> int:
     return sum(p.stat().st_size for p in path.rglob(pattern) if p.is_file())
 
@@ -203,9 +210,7 @@ def run_size(corpus: ModuleType, n: int, seed: int, lunr: bool, browser: Any) ->
         assert m, log[-2000:]
         site = root / "site-pagefind"
         bundle = site / "pagefind"
-        org = yaml.safe_load((root / "site_config" / "organisations.yml").read_text("utf-8"))
-        town = next(v["name"] for v in org.values() if v["level"] == "town")
-        queries = [q.replace("{org}", town) for q in QUERIES]
+        queries = queries_for(root)
         text_files = [p for p in bundle.rglob("*") if p.is_file() and p.suffix in COMPRESSIBLE]
         row: dict[str, Any] = {
             "n": n,

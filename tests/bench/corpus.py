@@ -10,7 +10,13 @@ nothing depends on the clock or on hash ordering.
 The organisations, places and events are invented. The text is written for this
 generator; it names no person, and no ID, phone or bank number.
 
+`--length real` (`generate(..., length="real")`) writes annual summaries of
+real length and figure density (1,500-4,500 characters, 20-60 figures, see
+../shared/DOMAIN.md) and news of 400-1,200 characters; the default
+`synthetic` keeps the shorter texts, byte for byte.
+
     python tests/bench/corpus.py --bulletins 1000 --seed 1 --out /tmp/corpus
+    python tests/bench/corpus.py --bulletins 1000 --length real --out /tmp/corpus-real
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import re
 import shutil
 import sys
 from dataclasses import dataclass, field
@@ -882,6 +889,429 @@ NOTICE_EXTRA = (
 
 
 # ---------------------------------------------------------------------------
+# Real-length mode (--length real): annual summaries as long and as full of
+# figures as real township reports (1,500-4,500 characters, 20-60 figures),
+# longer news. Templates below use three kinds of markup besides {vars}:
+#   [甲|乙|丙]     one of the words, picked at random
+#   <5-40家>       a whole number in the range and its unit (scaled to the level)
+#   <~30-300人次>  an approximate count as reports write it (300多人次, 60余人次)
+#   <¥20000-90000> a sum of money (4.5万元, 12800元)
+#   <%85-100>      a rate (96%)
+# ---------------------------------------------------------------------------
+
+LENGTHS = ("synthetic", "real")
+REAL_SUMMARY_CHARS = (1500, 4500)  # Han characters and punctuation, as DOMAIN.md counts them
+REAL_SUMMARY_FIGURES = (20, 60)
+REAL_NEWS_CHARS = (400, 1200)
+
+# A figure as the text states it: a number, then a measure word, a currency or a percent sign.
+FIGURE_RE = re.compile(
+    r"\d+(?:\.\d+)?(?:-\d+)?(?:多|余)?(?:万元|元|名|人次|人|家|场|件|份|户|个|期|次|册|条|处|宗|项|支|所|批|篇|间|台|%)"
+)
+HAN_RE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’—…·]")
+_PICK_RE = re.compile(r"\[([^\[\]]+)\]")
+_FIG_RE = re.compile(r"<([~¥%]?)(\d+)-(\d+)([^>]*)>")
+# Counts in templates are for a town; other levels scale them.
+REAL_SCALE = {"county": 3.0, "town": 1.0, "township": 0.7, "street": 0.9, "enterprise": 0.3}
+
+
+def han_length(text: str) -> int:
+    """Characters as Chinese reports are counted: Han characters and punctuation (not digits or Markdown)."""
+    return len(HAN_RE.findall(text))
+
+
+def count_figures(text: str) -> int:
+    return len(FIGURE_RE.findall(text))
+
+
+@dataclass(frozen=True)
+class RealSub:
+    """A numbered subsection （一）… of a real-length summary: headings and sentence templates."""
+
+    headings: tuple[str, ...]
+    sentences: tuple[str, ...]
+    metrics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RealSection:
+    key: str
+    topic: str
+    headings: tuple[str, ...]
+    subs: tuple[RealSub, ...]
+
+
+REAL_SECTIONS: tuple[RealSection, ...] = (
+    RealSection("organising", "organising", (*SECTIONS[0].headings, "聚焦扩面提质，筑牢工会组织根基"), (
+        RealSub(("扎实推进建会入会", "抓好非公企业建会", "持续扩大组织覆盖"), (
+            "年初对{area}[规上企业|非公企业|新办企业]开展拉网式摸底，共排查企业<60-260家>，其中未建会企业<10-45家>，逐户建立台账、明确责任人。",
+            "班子成员实行包片联系，上门宣讲《工会法》和建会政策<~20-80场>，做通企业负责人的思想工作。",
+            "对职工人数不足25人的小微企业，推行“小三级”和区域联合工会模式，新组建联合工会<2-8个>，覆盖小微企业<15-60家>。",
+            "在工业园区设立入会服务站<2-6个>，实行“扫码入会”，全年通过线上渠道入会职工<~60-400名>。",
+            "[紧盯|聚焦]农民工集中的建筑、物流和餐饮行业，开展集中入会活动<3-12场>，吸收农民工会员<~80-500名>。",
+            "截至年底，{area}已建工会企业职工入会率达到<%88-99>，较上年提高<2-6个>百分点。",
+            "针对部分企业“建而不转”的问题，派出工作组逐家[指导|督促]，推动<5-20家>基层工会健全委员会、开展正常活动。",
+            "对停产、关闭企业的工会组织及时清理注销，全年注销<2-9家>，会员关系转接<~30-200名>，做到会员不流失。",
+        ), ("unions_founded", "new_members")),
+        RealSub(("推进基层工会规范化建设", "夯实基层基础", "抓实“六有”工会创建"), (
+            "对照“六有”标准开展星级工会评定，评出五星级工会<2-8家>、四星级工会<4-15家>、三星级工会<6-20家>。",
+            "印发基层工会规范化建设指导手册<200-1200份>，帮助{grass}把制度上墙、台账建全、活动做实。",
+            "督促到期未换届的<4-18家>基层工会按程序完成换届选举，配齐配强工会主席和委员。",
+            "开展会员实名制数据核查，清理重复和无效信息<~100-900条>，会员数据准确率达到<%95-100>。",
+            "选树规范化建设示范点<3-9个>，组织各基层工会主席<~30-120名>现场观摩学习。",
+            "[坚持|注重]“以点带面”，把示范单位的好做法汇编成册，在{grass}推广。",
+            "对规范化建设排名靠后的基层工会进行约谈，限期整改，年底复查合格率达到<%90-100>。",
+        ), ("members_total",)),
+        RealSub(("做好新就业形态劳动者入会服务", "把新就业群体吸引到工会中来", "服务新就业形态劳动者"), (
+            "联合市场监管、交通运输等部门摸清快递、外卖、网约车等新就业群体底数，建立<1-5本>动态台账。",
+            "在快递网点和外卖站点集中的区域设立“司机之家”“暖心驿站”<3-12个>，全年服务新就业形态劳动者<~800-5000人次>。",
+            "开展“新就业形态劳动者入会集中行动”<2-6场>，吸收快递员、外卖送餐员、网约车司机等入会<~60-400名>。",
+            "为新入会的新就业形态劳动者办理职工互助保障<~50-300份>，发放爱心礼包<100-800份>。",
+            "推动<2-6家>平台企业及其合作企业建立工会组织，协商签订劳动报酬、休息休假等方面的专项协议。",
+            "[组织|邀请]律师为货车司机、快递员开展法律咨询<~6-20场>，解答劳动关系认定、交通事故处理等问题。",
+        )),
+    )),
+    RealSection("rights", "rights", (*SECTIONS[1].headings, "坚持维权为本，推动构建和谐劳动关系"), (
+        RealSub(("深化工资集体协商", "推进集体协商提质增效", "抓好集体合同和工资协商"), (
+            "在全年“集体协商要约行动月”期间，向企业发出协商要约书<~40-260份>，企业回应率达到<%85-100>。",
+            "分行业召开工资集体协商推进会<3-10场>，重点在餐饮、建筑、物流行业推行行业性工资协商。",
+            "签订行业性工资专项集体协议<1-6份>，覆盖企业<20-120家>、职工<~1200-9000名>。",
+            "组建集体协商指导员队伍<8-30人>，全年深入企业指导协商<~40-200次>，帮助职工方代表做好协商准备。",
+            "对已签订的集体合同开展履约检查，抽查企业<15-80家>，督促<3-12家>企业整改履约不到位的问题。",
+            "通过协商，{area}企业职工平均工资较上年增长<%4-9>，一线职工工资增幅高于管理人员。",
+            "推动签订女职工权益保护专项集体合同<10-60份>，并将高温津贴、带薪休假等内容纳入协议条款。",
+        ), ("collective_contracts", "wage_agreements")),
+        RealSub(("推进企业民主管理", "落实职代会和厂务公开制度", "畅通职工参与民主管理渠道"), (
+            "指导已建会企业规范召开职代会，全年召开职代会或职工大会的企业达<40-220家>，建制率达到<%80-98>。",
+            "组织职工代表开展企业工作巡视<~10-40次>，就劳动保护、食堂管理等提出意见建议<~60-300条>，已落实<~40-200条>。",
+            "在非公企业推行厂务公开“一栏一箱一会”做法，新设置厂务公开栏<20-90个>、职工意见箱<20-90个>。",
+            "开展“劳动关系和谐企业”创建活动，评选县级和谐企业<3-12家>、镇级和谐企业<8-30家>。",
+            "[坚持|落实]职工代表提案办理“回头看”，全年收到提案<30-150件>，办结率达到<%90-100>。",
+            "对<5-20家>民主管理工作薄弱的企业逐一指导，帮助其完善职代会实施细则。",
+        )),
+        RealSub(("依法调处劳动争议", "做好信访接待和矛盾化解", "筑牢劳动关系矛盾防线"), (
+            "健全“工会+法院”“工会+人社”劳动争议联动调处机制，设立劳动争议调解工作室<2-7个>。",
+            "全年接待职工来访<~40-300人次>，受理劳动争议案件<10-70件>，调解成功<8-60件>，涉及金额<¥200000-2600000>。",
+            "聘请专职律师<2-6名>组成职工法律服务团，全年提供法律咨询<~200-1500人次>，代理职工诉讼和仲裁案件<4-25件>。",
+            "在春节、中秋等欠薪高发时段，联合人社、住建部门开展专项检查<3-10次>，检查在建项目<10-60个>。",
+            "对排查出的<5-30件>欠薪隐患逐一建立台账，明确化解时限，做到案结事了。",
+            "协调处置因欠薪引发的群体性上访<1-5件>，涉及农民工<~60-400名>，均在规定时间内得到妥善解决。",
+            "开展劳动法律监督，向用人单位发出劳动法律监督意见书和提示函<4-20份>。",
+            "在{grass}设立劳动争议调解委员会<10-50个>，培训基层调解员<~40-200名>，把矛盾化解在企业内部。",
+        ), ("cases_handled", "wages_recovered")),
+    )),
+    RealSection("assistance", "assistance", (*SECTIONS[2].headings, "用心用情服务职工，帮扶救助精准到位"), (
+        RealSub(("开展“两节”送温暖活动", "扎实做好送温暖工作", "情系职工送温暖"), (
+            "元旦春节期间，工会领导班子分<4-12个>慰问组，走访慰问困难职工、劳动模范和一线职工<~150-800名>。",
+            "为建档困难职工每户发放慰问金<¥500-3000>，为劳动模范送去慰问品<40-200份>。",
+            "慰问坚守岗位的环卫工人、公交司机和医护人员<~100-600名>，发放米面油等慰问物资价值<¥20000-180000>。",
+            "联合爱心企业开展“温暖同行”募捐活动，募集善款<¥30000-400000>，全部用于帮扶困难职工。",
+            "对返乡过年的农民工开展“平安返乡”服务，发放春节返乡车票补贴<~60-400份>。",
+            "[走访中|慰问期间]，工作人员认真倾听职工的困难和诉求，对能够解决的问题现场协调，共解决实际问题<10-60件>。",
+            "慰问名单经基层工会推荐、乡镇审核、张榜公示后确定，做到公开透明、不重不漏。",
+        ), ("workers_assisted", "aid_funds")),
+        RealSub(("做好困难职工精准帮扶", "完善困难职工帮扶机制", "推进常态化精准帮扶"), (
+            "对{area}困难职工家庭进行入户核查，建档困难职工<20-160户>，其中因病致困<10-80户>，实行一户一策。",
+            "全年发放困难职工生活救助金<¥60000-500000>，医疗救助金<¥30000-300000>，惠及<~40-300户>。",
+            "对新申报的<8-40户>困难家庭逐户走访核实，确认符合条件的及时纳入帮扶范围。",
+            "对家庭收入明显好转的<3-20户>职工按程序退出档案，帮扶对象实现动态管理。",
+            "[联合|协调]民政、人社部门落实低保、就业援助等政策，帮助<5-30名>困难职工家庭成员实现再就业。",
+            "开展“一对一”结对帮扶，组织<10-60名>机关干部和企业工会主席与困难职工家庭结成帮扶对子。",
+        )),
+        RealSub(("开展金秋助学和医疗互助", "做好助学助医工作", "推进助学助医帮扶"), (
+            "开展金秋助学活动，为考入大学的困难职工子女<10-60名>每人发放助学金<¥3000-5000>。",
+            "金秋助学共发放助学金<¥30000-300000>，受助学生全部按时入学。",
+            "全年组织<~2000-12000名>职工参加医疗互助保障活动，参保率达到<%80-98>。",
+            "为住院职工办理医疗互助金赔付<60-400件>，赔付金额<¥100000-900000>，有效减轻了职工的医疗负担。",
+            "为困难职工代缴医疗互助保费<~50-300份>，做到困难职工应保尽保。",
+            "对患大病的<3-15名>职工启动临时救助，每户救助<¥2000-10000>。",
+        ), ("students_aided",)),
+        RealSub(("开展“夏送清凉”活动", "关爱高温作业职工", "做好夏季防暑降温工作"), (
+            "入夏以来，组织慰问组深入建筑工地、工矿企业和户外作业场所<30-120个>，慰问高温岗位职工<~600-4000人次>。",
+            "发放西瓜、绿豆、藿香正气水等防暑降温物资折合<¥30000-260000>。",
+            "开展高温津贴落实情况专项检查，抽查企业<15-70家>，督促<2-10家>企业补发高温津贴。",
+            "在户外劳动者集中的路段设置“爱心驿站”<4-15个>，为环卫工人、快递员提供饮水、休息等服务。",
+            "[邀请|组织]医务人员开展防暑知识讲座<~4-15场>，普及中暑急救知识。",
+        )),
+    )),
+    RealSection("culture", "culture", (*SECTIONS[3].headings, "丰富职工精神文化生活，建好职工活动阵地"), (
+        RealSub(("广泛开展群众性文体活动", "丰富职工业余文化生活", "以活动凝聚职工"), (
+            "围绕“三八”“五一”“国庆”等重要节点，举办职工文体活动<10-40场>，参与职工<~1500-9000人次>。",
+            "举办职工篮球赛、乒乓球赛和气排球赛，共有<12-40支>代表队、<~200-800名>运动员参赛。",
+            "组织职工参加{upper}举办的职工运动会，获得团体奖<2-6项>、单项奖<4-15项>。",
+            "开展职工广场舞大赛和合唱比赛，<~20-60支>队伍同台展示，营造了积极向上的文化氛围。",
+            "开展“职工书香节”阅读活动，举办读书分享会<4-15场>，评选“书香家庭”<5-20户>。",
+            "组织劳动模范和一线职工<~30-150名>开展疗休养活动，让职工在工作之余放松身心。",
+            "举办单身职工联谊会<1-4场>，为<~60-300名>青年职工搭建交友平台。",
+        )),
+        RealSub(("加强职工之家和职工书屋建设", "抓好服务阵地建设", "提升阵地服务功能"), (
+            "全年新建职工之家<4-15个>，提升改造<3-10个>，{area}职工之家达到<30-120个>。",
+            "新建职工书屋<3-12个>，配送图书<1200-9000册>，职工书屋总藏书量达到<~8000-50000册>。",
+            "争取上级工会阵地建设补助资金<¥50000-400000>，用于添置健身器材和图书。",
+            "推动<5-20家>企业建设爱心妈妈小屋，为哺乳期女职工提供便利。",
+            "在工业园区建成职工服务中心<1-3个>，常年向职工免费开放，全年接待职工<~3000-20000人次>。",
+            "把职工之家建在车间、班组，新建“小而美”的车间职工之家<5-20个>。",
+        ), ("activities_held",)),
+    )),
+    RealSection("competition", "competition", (*SECTIONS[4].headings[:2], "弘扬劳模精神和工匠精神，深化劳动和技能竞赛"), (
+        RealSub(("深入开展劳动和技能竞赛", "以竞赛促提升", "开展岗位练兵和技术比武"), (
+            "围绕重点项目和骨干企业开展劳动竞赛，参赛企业<20-90家>，参赛职工<~1200-8000名>。",
+            "举办电工、焊工、叉车、茶艺等职业技能竞赛<5-16场>，<~200-900名>职工报名参赛。",
+            "在职业技能竞赛中，<10-40名>职工获得技术能手称号，<3-12名>职工晋升技术等级。",
+            "联合职业院校开展职工技能培训，全年培训<~1200-8000人次>，<~300-1800名>职工取得职业资格证书。",
+            "开展合理化建议和技术革新活动，征集合理化建议<~200-1500条>，采纳<~80-600条>，创造经济效益<¥300000-5000000>。",
+            "新建职工创新工作室<2-8个>，其中<1-3个>被评为市级示范性职工创新工作室。",
+            "推动<10-40家>企业建立技能人才激励机制，把技能等级与工资待遇挂钩。",
+        ), ("training_attendance",)),
+        RealSub(("做好劳模评选和服务管理", "选树劳模先进典型", "大力弘扬劳模精神"), (
+            "推荐<2-8名>职工获得五一劳动奖章，<2-6个>班组获得工人先锋号称号。",
+            "全年走访慰问劳动模范<~30-150名>，为<10-50名>困难劳模发放补助金<¥20000-200000>。",
+            "组织劳模宣讲团深入企业、学校开展宣讲<10-40场>，听众<~1200-8000人次>。",
+            "为劳动模范组织健康体检<~40-200名>，建立劳模健康档案。",
+            "在融媒体平台开设“最美劳动者”专栏，推出先进人物宣传稿件<20-90篇>。",
+            "[评选|表彰]“最美职工”<10-30名>，用身边的典型激励身边的职工。",
+        )),
+    )),
+    RealSection("safety", "safety", ("抓好安全生产群众监督，守护职工生命安全", "深化“安康杯”竞赛，筑牢安全防线",
+                                     "以“安康杯”为载体，推进安全生产"), (
+        RealSub(("深化“安康杯”竞赛活动", "开展“安康杯”竞赛", "推进“安康杯”竞赛"), (
+            "全年参加“安康杯”竞赛的企业<30-140家>、班组<200-900个>，参赛职工<~3000-20000名>。",
+            "举办安全生产知识竞赛<3-10场>，<20-60支>代表队参赛，网上答题参与职工<~2000-12000人次>。",
+            "开展“查保促”隐患排查活动，组织职工查找安全隐患<~300-2000处>，整改率达到<%90-100>。",
+            "组织应急演练<20-90场>，参演职工<~1500-9000人次>，提高了职工应急处置能力。",
+            "评选“安康杯”竞赛优胜企业<4-15家>、优胜班组<10-40个>。",
+        )),
+        RealSub(("加强群众安全生产监督", "发挥群众安全员作用", "健全群众安全监督网络"), (
+            "在<40-160家>企业建立劳动保护监督检查委员会，配备群众安全生产监督员<200-900名>。",
+            "联合应急管理部门开展安全生产联合检查<6-24次>，检查企业<40-200家>，督促整改问题<~80-600条>。",
+            "开展职业病防治宣传周活动，发放宣传资料<2000-15000份>，组织接触职业危害的职工体检<~400-3000名>。",
+            "对<5-20家>安全管理薄弱的企业进行重点督导，推动企业落实安全生产主体责任。",
+            "[开展|组织]“安全生产月”宣传咨询活动<5-18场>，现场解答职工咨询<~300-1500人次>。",
+        )),
+    )),
+    RealSection("funds", "funds", (*SECTIONS[5].headings, "强化经费保障，管好用好工会资产"), (
+        RealSub(("抓好经费收缴", "做好经费收缴和返还", "提高经费收缴率"), (
+            "加强与税务部门协作，推行工会经费全额缴拨，全年经费收缴率达到<%90-100>，较上年增长<%3-15>。",
+            "对<20-120家>欠缴经费的企业逐一上门催缴，追缴历年欠缴经费<¥50000-800000>。",
+            "按时足额向基层工会返还经费<¥300000-3000000>，返还率达到<%60-70>。",
+            "对小微企业工会实行经费全额返还，惠及基层工会<30-150家>。",
+            "[争取|申请]上级工会各类补助资金<¥200000-1800000>，用于基层组织建设和帮扶救助。",
+        ), ("dues_collected",)),
+        RealSub(("规范经费使用管理", "加强经费审查监督", "严格财务管理"), (
+            "严格执行工会经费收支管理办法，全年用于职工活动和服务职工的支出占比达到<%70-90>。",
+            "经审委员会对本级经费收支开展审查<2-4次>，对<10-40家>基层工会开展审计，提出整改意见<~20-90条>。",
+            "组织基层工会财务人员培训<2-6期>，参训<~60-300人次>，规范了会计核算和票据管理。",
+            "推行基层工会经费“线上审批”，全年审批支出事项<~300-2000件>，做到每笔支出有据可查。",
+            "对工会资产进行清查登记，登记固定资产<~80-600项>，做到账实相符。",
+        )),
+    )),
+    RealSection("publicity", "publicity", (*SECTIONS[6].headings, "加强思想引领和宣传教育，凝聚职工力量"), (
+        RealSub(("深化普法宣传", "开展法律法规宣传", "做好普法进企业"), (
+            "开展“尊法守法·携手筑梦”普法宣传活动<8-30场>，覆盖职工<~3000-20000人次>。",
+            "深入企业、工地开展《工会法》《劳动合同法》宣讲<~10-50场>，发放宣传资料<2000-15000份>。",
+            "在工会微信公众号开设普法专栏，全年推送以案说法文章<20-80篇>，阅读量<~10000-90000人次>。",
+            "组织职工参加网上劳动法律知识竞赛，参与职工<~1000-9000名>。",
+            "在{grass}设置法律宣传栏<20-120个>，定期更新法律知识和维权案例。",
+        )),
+        RealSub(("加强思想政治引领", "强化宣传阵地建设", "讲好劳动者故事"), (
+            "组织“劳动创造幸福”主题宣讲<10-40场>，覆盖职工<~2000-12000人次>。",
+            "工会微信公众号全年发布信息<~150-600篇>，关注人数增加<~1000-9000人>。",
+            "向上级工会和主流媒体报送信息<40-200篇>，被采用<20-120篇>。",
+            "[举办|组织]职工摄影、书法和征文比赛<2-6场>，收到作品<~200-1200件>。",
+            "把宣传教育与文体活动结合起来，让职工在喜闻乐见的活动中受教育。",
+        )),
+    )),
+    RealSection("training", "training", ("加强自身建设，提升工会干部履职能力", "深化工会改革，建设职工信赖的职工之家",
+                                       "抓好干部队伍建设，转变工作作风"), (
+        RealSub(("抓好工会干部培训", "提升工会干部素质", "开展分层分类培训"), (
+            "举办基层工会主席和工会干部培训班<3-10期>，培训<~200-1200人次>。",
+            "选派<10-40名>工会干部参加{upper}举办的业务培训和专题研修。",
+            "组织工会干部到先进地区考察学习<1-4次>，学习借鉴工会工作的好经验、好做法。",
+            "开展“工会干部进万家”活动，全年走访企业<60-300家>，走访职工<~600-4000人次>。",
+            "推行工会干部“下基层、解难题”制度，帮助基层解决实际问题<30-150件>。",
+        )),
+        RealSub(("推进工会改革和作风建设", "强化作风建设", "深化工会改革"), (
+            "全面推行“会员评家”活动，<30-150家>基层工会开展会员评议，满意率达到<%90-99>。",
+            "精简会议和文件，全年发文数量比上年减少<%10-30>，把更多精力用在服务职工上。",
+            "建立工会工作目标考核制度，对<20-80家>基层工会进行年度考核。",
+            "推进兼职、挂职工会副主席制度，选聘劳模和一线职工担任兼职副主席<2-8名>。",
+            "[坚持|落实]班子成员联系基层工会制度，每人联系<3-10家>基层工会，每季度至少走访一次。",
+        )),
+    )),
+    RealSection("women", "women", (*SECTIONS[7].headings, "发挥女职工“半边天”作用，维护女职工特殊权益"), (
+        RealSub(("维护女职工特殊权益", "落实女职工特殊保护", "关心关爱女职工"), (
+            "组织女职工参加“两癌”筛查<~300-2500名>，为患病女职工发放救助金<¥20000-200000>。",
+            "推动签订女职工权益保护专项集体合同<20-90份>，覆盖女职工<~1500-9000名>。",
+            "对<15-60家>企业落实女职工“四期”保护情况开展检查，督促整改问题<~10-60条>。",
+            "开展“三八”维权周宣传活动<3-10场>，发放女职工权益保护宣传资料<800-6000份>。",
+            "开展女职工心理健康讲座<4-12场>，为女职工提供心理疏导<~100-600人次>。",
+        )),
+        RealSub(("开展巾帼建功活动", "引领女职工建功立业", "组织女职工活动"), (
+            "开展巾帼建功竞赛活动，评选巾帼文明岗<3-12个>、岗位能手<10-40名>。",
+            "举办女职工技能培训班<3-10期>，培训<~200-1200人次>，内容涵盖家政、电商和育婴等。",
+            "组织“最美家庭”评选活动，评出“最美家庭”<10-40户>。",
+            "开展女职工插花、烘焙等兴趣活动<5-20场>，参与女职工<~300-1800人次>。",
+        )),
+    )),
+)
+
+# Sentences without figures, by section: how the work was done. Real summaries are mostly
+# such text; each goes into one of the section's subsections (with the section's fillers).
+REAL_NARRATIVE: dict[str, tuple[str, ...]] = {
+    "organising": (
+        "我们把建会入会作为工会工作的“一号工程”，主要领导亲自抓、分管领导具体抓。",
+        "对新开工项目和新落户企业，做到企业开工到哪里、工会组建就跟进到哪里。",
+        "在建会过程中，坚持“建会一家、巩固一家、发挥作用一家”，防止只挂牌子不开展工作。",
+        "对会员实行“一卡通”服务，职工凭会员卡可享受医疗、购物、文体等多项优惠。",
+        "通过入户走访、座谈交流等方式，听取企业和职工对工会工作的意见。",
+        "把会员的满意度作为检验组织建设成效的标准，推动基层工会从“有形覆盖”向“有效覆盖”转变。",
+        "各村（社区）工会联合会积极发挥作用，把零散就业人员组织起来。",
+        "对流动性较大的职工，实行会籍随人走、关系随人转，保持会员身份的连续性。",
+    ),
+    "rights": (
+        "我们始终把维护职工合法权益作为工会的基本职责，努力做到哪里有职工、哪里就有工会的维权服务。",
+        "坚持源头参与，积极参与劳动关系三方协商会议，反映职工诉求。",
+        "对职工反映的问题，坚持首问负责，实行登记、转办、督办、回访全流程管理。",
+        "在协商中注重用数据说话，帮助职工方代表掌握企业经营和同行业工资水平等情况。",
+        "及时向{party}报告劳动关系方面的苗头性、倾向性问题，为决策提供参考。",
+        "加强与法院、人社、司法等部门的沟通协作，形成维权合力。",
+        "把职工法律援助与困难帮扶结合起来，让职工维权少跑路、少花钱。",
+        "对企业改制、裁员等涉及职工切身利益的事项，提前介入、全程参与，保障职工的知情权和参与权。",
+    ),
+    "assistance": (
+        "我们坚持把困难职工的冷暖放在心上，努力做到底数清、情况明、帮扶准。",
+        "帮扶工作严格按照申请、审核、公示、发放的程序进行，接受职工和社会监督。",
+        "在帮扶中坚持“输血”与“造血”相结合，既解决眼前困难，又帮助职工增强自我发展能力。",
+        "对因病、因灾、因意外导致家庭困难的职工，及时启动应急救助，做到第一时间到位。",
+        "通过“工会+爱心企业”的模式，引导社会力量参与职工帮扶。",
+        "帮扶资金全部通过银行直接发放到职工账户，杜绝截留、挪用。",
+        "受助职工普遍反映，工会的帮扶“雪中送炭”，让他们感受到了组织的温暖。",
+        "把帮扶工作延伸到职工家庭，关心职工子女的学习和老人的生活。",
+    ),
+    "culture": (
+        "我们坚持把满足职工精神文化需求作为服务职工的重要内容，做到月月有活动、季季有亮点。",
+        "活动安排注重贴近一线、贴近职工，尽量放在休息日和下班后，方便职工参加。",
+        "引导企业把文体活动经费列入年度预算，推动职工文化建设常态化。",
+        "依托职工文体协会，组建篮球、摄影、书画、舞蹈等兴趣小组，吸引青年职工参与。",
+        "把职工之家建设与企业文化建设结合起来，打造各具特色的职工活动阵地。",
+        "职工书屋实行开放式管理，配备专人负责图书借阅和登记。",
+        "通过丰富多彩的活动，增强了职工的归属感，也提升了工会组织的影响力。",
+    ),
+    "competition": (
+        "我们围绕{area}重点工作，把劳动竞赛作为团结动员职工建功立业的重要载体。",
+        "竞赛坚持“企业出题、职工答题、工会助推”，突出解决生产经营中的难点问题。",
+        "对竞赛中涌现出的先进集体和个人，及时给予表彰奖励，营造比学赶超的浓厚氛围。",
+        "积极推荐优秀技能人才参加上级竞赛，在更高平台上展示职工风采。",
+        "注重发挥劳模创新工作室的示范带动作用，以师带徒、传帮带培养青年技术骨干。",
+        "在企业中广泛开展“学劳模、当先进”活动，劳模精神深入人心。",
+    ),
+    "safety": (
+        "我们始终把职工的生命安全和身体健康放在首位，扎实开展安全生产群众监督。",
+        "竞赛活动突出班组这个基本单元，推动安全生产责任落实到每个岗位。",
+        "对检查中发现的安全隐患，建立问题清单，跟踪督办直至整改到位。",
+        "通过事故案例警示教育，引导职工从“要我安全”向“我要安全”转变。",
+        "重点关注高温、粉尘、噪声等作业环境，督促企业为职工配齐劳动防护用品。",
+    ),
+    "funds": (
+        "我们坚持依法收缴、科学管理、合理使用的原则，为工会工作提供可靠的经费保障。",
+        "经费使用坚持向基层倾斜、向职工倾斜，把钱花在服务职工的刀刃上。",
+        "严格落实中央八项规定精神，不发放违规福利，不举办与职工服务无关的活动。",
+        "定期向委员会和会员代表通报经费收支情况，主动接受会员监督。",
+        "对基层工会财务工作中发现的问题，督促限期整改，并将整改情况纳入考核。",
+    ),
+    "publicity": (
+        "我们坚持把思想政治引领放在首位，引导广大职工听党话、跟党走。",
+        "宣传工作注重用身边事教育身边人，多讲职工愿意听、听得懂的故事。",
+        "在普法宣传中注重以案说法，把法律条文讲成职工听得懂的“家常话”。",
+        "充分发挥工会宣传栏、职工书屋和新媒体平台的作用，形成线上线下相结合的宣传格局。",
+        "及时宣传工会工作中的好做法、好经验，扩大工会工作的社会影响。",
+    ),
+    "training": (
+        "我们坚持把加强自身建设作为做好工会工作的基础，努力建设一支政治强、业务精、作风实的工会干部队伍。",
+        "班子成员坚持深入基层调查研究，掌握职工所思所盼，解决职工急难愁盼问题。",
+        "严格落实各项规章制度，完善议事规则和工作流程，机关运转更加规范高效。",
+        "开展工会干部“岗位大练兵”，提升工会干部联系职工、服务职工的本领。",
+        "坚持把职工满意作为衡量工作成效的根本标准，主动接受职工群众监督。",
+        "推动工会工作重心下移，把更多资源和力量投向基层一线。",
+    ),
+    "women": (
+        "我们把维护女职工合法权益和特殊利益作为工作重点，积极为女职工办实事。",
+        "推动企业在女职工较多的车间设置休息室，改善女职工的劳动条件。",
+        "引导女职工在岗位上建功立业，在家庭中弘扬文明新风。",
+        "关心单亲女职工和困难女职工家庭，在节日期间上门慰问。",
+        "女职工委员会定期召开会议，研究解决女职工关心的热点问题。",
+    ),
+}
+REAL_INTRO_FIGURES = (
+    "全年共走访企业<60-300家>，召开各类会议<20-80场>，为职工办实事<30-150件>。",
+    "一年来，{org}共组织各类活动<40-160场>，直接服务职工<~8000-60000人次>。",
+    "{area}现有基层工会<40-260家>，工会会员<~6000-40000名>，其中农民工会员<~2000-15000名>。",
+    "全年各项工作目标均按期完成，在{upper}年度考核中位列前<3-6>名。",
+)
+REAL_WEAK = (
+    "小微企业和新就业形态劳动者建会入会难度较大，组织覆盖不够稳固",
+    "基层工会干部以兼职为主，工作精力和业务能力与职工期待还有差距",
+    "集体协商实效不强，部分协议条款照搬模板，针对性不够",
+    "帮扶工作以资金救助为主，就业帮扶、心理关爱等手段还不够多",
+    "工会经费收缴不平衡，个别企业存在少缴、欠缴现象",
+    "职工文体活动的形式和内容比较单一，青年职工参与不多",
+    "工会宣传手段比较传统，新媒体运用还不够充分",
+    "部分企业工会活动不够正常，存在“挂空挡”现象",
+    "劳动争议源头预防做得不够，部分矛盾发现不够及时",
+    "职工之家和职工书屋使用率不高，有的成了“摆设”",
+)
+REAL_WEAK_OPEN = (
+    "在肯定成绩的同时，我们也清醒地认识到，工作中还存在一些不足：",
+    "回顾一年来的工作，我们也看到还存在一些问题和薄弱环节：",
+    "对照上级要求和职工期盼，我们的工作还有一定差距，主要是：",
+    "总结全年工作，还存在以下几个方面的不足：",
+)
+REAL_WEAK_CLOSE = (
+    "这些问题需要在今后的工作中认真加以解决。",
+    "对此，我们将认真研究，采取有力措施逐步加以改进。",
+    "我们将正视这些问题，在新的一年里着力补齐短板。",
+    "这些问题有的是长期积累形成的，需要在今后工作中持续用力解决。",
+)
+REAL_PLAN = (
+    "持续推进建会入会，全年力争新建工会<8-30家>、发展会员<~300-1200名>，重点做好新就业形态劳动者入会工作。",
+    "深化工资集体协商，确保已建会企业集体合同签订率稳定在<%90-98>以上。",
+    "完善困难职工帮扶机制，做好“两节”送温暖、金秋助学和夏送清凉工作，推动帮扶从生活救助向就业、助医延伸。",
+    "广泛开展劳动和技能竞赛，年内举办职业技能竞赛不少于<4-10场>。",
+    "加强职工之家和职工书屋建设，新建职工之家<3-10个>，提升阵地服务水平。",
+    "抓好工会经费收缴和使用管理，提高经费使用效益。",
+    "加强工会干部教育培训，全年培训工会干部不少于<~200-800人次>。",
+    "深化“安康杯”竞赛，推动群众安全生产监督工作常态化。",
+    "加强女职工特殊权益保护，推动“两癌”筛查和爱心妈妈小屋建设全覆盖。",
+    "创新宣传方式，用好新媒体平台，讲好劳动者故事。",
+)
+REAL_CLOSING = (
+    "新的一年，{org}将在{party}和{upper}的坚强领导下，团结带领{area}广大职工，为{area}经济社会高质量发展贡献工会力量。",
+    "我们将坚持问题导向，补短板、强弱项，努力把工会建设成职工群众信赖的职工之家。",
+    "{org}将以更加务实的作风，推动各项工作落地见效，不断增强职工群众的获得感、幸福感、安全感。",
+)
+REAL_NEWS_EXTRA = (
+    "此次活动共投入经费<¥3000-40000>，全部从工会经费中列支。",
+    "活动前，工会多次召开筹备会，对场地、人员和安全保障作了周密部署。",
+    "据统计，今年以来{org}已组织同类活动<3-12场>，累计参与职工<~300-2000人次>。",
+    "活动现场还设置了政策宣传台，发放宣传资料<200-1500份>，解答职工咨询<~30-200人次>。",
+    "不少职工在活动结束后通过工会公众号留言，希望这样的活动能多办几次。",
+    "{leader}在讲话中指出，工会工作要坚持以职工为中心，多做雪中送炭的事情。",
+    "参加活动的职工来自生产一线、后勤服务和管理岗位，其中农民工占<%30-70>。",
+    "为了让更多职工参与进来，工会把部分内容安排在休息日，并提供了免费交通服务。",
+    "活动中，志愿者为职工提供了引导、饮水和医疗保障等服务，全程安全有序。",
+    "工会还邀请了<3-12家>企业的负责人到场观摩，推动企业更加重视职工文化建设。",
+    "活动期间发放纪念品<~100-600份>，现场气氛热烈。",
+    "{org}有关负责人介绍，此次活动是今年“职工服务月”的重要内容之一。",
+    "一位在企业工作了十多年的老职工说，工会组织的活动让他感到“有人惦记、有家可回”。",
+    "活动结束后，工会对职工的意见建议进行了汇总，共收集意见建议<~10-60条>。",
+    "下一步，工会将把活动中发现的问题逐一梳理，能解决的尽快解决，一时解决不了的做好解释。",
+    "当地电视台和融媒体中心对活动进行了报道，在职工中引起良好反响。",
+    "近三年来，{org}累计投入<¥50000-500000>用于职工服务，服务职工<~2000-15000人次>。",
+    "据了解，{grass}也将结合各自实际，陆续开展形式多样的活动。",
+)
+
+
+# ---------------------------------------------------------------------------
 # Writing one bulletin
 # ---------------------------------------------------------------------------
 
@@ -912,8 +1342,11 @@ class Writer:
     """Writes bulletins for one site: picks numbers and fills templates."""
 
     def __init__(self, rng: random.Random, orgs: list[Org], metrics: list[str],
-                 topics: list[str]) -> None:
+                 topics: list[str], length: str = "synthetic") -> None:
+        if length not in LENGTHS:
+            raise ValueError(f"length must be one of {LENGTHS}, got {length!r}")
         self.rng = rng
+        self.real = length == "real"
         self.orgs = {o.key: o for o in orgs}
         self.metrics = metrics
         self.metric_set = frozenset(metrics)
@@ -1000,16 +1433,37 @@ class Writer:
                   "news": self.news, "notice": self.notice}[plan.type]
         return writer(plan)
 
-    def summary(self, plan: Plan) -> Bulletin:
-        rng, org, year = self.rng, plan.org, plan.year
-        v = self.base_vars(org, year, plan.date)
+    def annual_stats(self, org: Org, year: int) -> dict[str, Number]:
+        """The metrics one annual summary reports, with their values."""
+        rng = self.rng
         applicable = [k for k in METRIC_RANGES
                       if k in self.metric_set
                       and (org.level != "enterprise" or METRIC_RANGES[k][2] is not None)]
         k_lo, k_hi = (3, 6) if org.level == "enterprise" else (4, 9)
         chosen = set(rng.sample(applicable, min(len(applicable), rng.randint(k_lo, k_hi))))
-        stats: dict[str, Number] = {k: self.annual_value(k, org, year)
-                                    for k in self.metrics if k in chosen}
+        return {k: self.annual_value(k, org, year) for k in self.metrics if k in chosen}
+
+    def stat_sentence(self, m: str, val: Number, v: dict[str, str]) -> str:
+        """The sentence that states metric `m` in an annual summary."""
+        rng = self.rng
+        if val == 0 and m in ZERO_SENTENCES:
+            return ZERO_SENTENCES[m]
+        extra = dict(v, v=text_value(m, val))
+        if m == "new_members":
+            extra["part"] = str(int(val * rng.uniform(0.35, 0.7)))
+        if m == "collective_contracts":
+            extra["cover"] = str(int(val) * rng.randint(40, 160))
+        if m == "wage_agreements":
+            lo = rng.randint(2, 5)
+            extra["lo"], extra["hi"] = str(lo), str(lo + rng.randint(2, 4))
+        return self.fill(rng.choice(STAT_SENTENCES[m]), extra)
+
+    def summary(self, plan: Plan) -> Bulletin:
+        if self.real:
+            return self.summary_real(plan)
+        rng, org, year = self.rng, plan.org, plan.year
+        v = self.base_vars(org, year, plan.date)
+        stats = self.annual_stats(org, year)
         sections = [s for s in SECTIONS
                     if any(m in stats for m in s.metrics) or rng.random() < 0.3]
         if org.level == "enterprise":
@@ -1029,19 +1483,7 @@ class Writer:
             for m in s.metrics:
                 if m not in stats:
                     continue
-                val = stats[m]
-                if val == 0 and m in ZERO_SENTENCES:
-                    sentences.append(ZERO_SENTENCES[m])
-                    continue
-                extra = dict(v, v=text_value(m, val))
-                if m == "new_members":
-                    extra["part"] = str(int(val * rng.uniform(0.35, 0.7)))
-                if m == "collective_contracts":
-                    extra["cover"] = str(int(val) * rng.randint(40, 160))
-                if m == "wage_agreements":
-                    lo = rng.randint(2, 5)
-                    extra["lo"], extra["hi"] = str(lo), str(lo + rng.randint(2, 4))
-                sentences.append(self.fill(rng.choice(STAT_SENTENCES[m]), extra))
+                sentences.append(self.stat_sentence(m, stats[m], v))
             if s.figures and rng.random() < 0.2 and len(figures) < 2:
                 label, unit, lo_f, hi_f, tpl = rng.choice(s.figures)
                 fv = rng.randint(lo_f, hi_f)
@@ -1077,10 +1519,18 @@ class Writer:
                       "",
                       f"{year + 1}年，{org.name}将重点做好以下工作：" + "".join(plans),
                       ""]
-        title = rng.choice(("{year}年{org}工作总结", "{org}{year}年度工作总结",
-                            "{org}{year}年工作总结")).format(year=year, org=org.name)
+        title = self._summary_title(plan)
         topics = self.pick_topics([s.topic for s in sections if any(m in stats for m in s.metrics)],
                                   [s.topic for s in sections])
+        return self._summary_bulletin(plan, title, topics, stats, figures, lines)
+
+    def _summary_title(self, plan: Plan) -> str:
+        return self.rng.choice(("{year}年{org}工作总结", "{org}{year}年度工作总结",
+                                "{org}{year}年工作总结")).format(year=plan.year, org=plan.org.name)
+
+    def _summary_bulletin(self, plan: Plan, title: str, topics: list[str], stats: dict[str, Number],
+                          figures: list[dict[str, Any]], lines: list[str]) -> Bulletin:
+        rng, org, year = self.rng, plan.org, plan.year
         abstract = None
         if rng.random() < 0.5 and stats:
             first = [k for k in stats if stats[k] and k in STAT_SENTENCES][:3]
@@ -1089,6 +1539,146 @@ class Writer:
         meta = self._meta(plan, title, topics, abstract, stats, figures, index_p=0.25)
         name = f"{org.key}-summary"
         return Bulletin(self.unique_path(year, name), meta, "\n".join(lines).rstrip() + "\n")
+
+    # -- real-length mode ----------------------------------------------------
+    def fill_real(self, template: str, vars_: dict[str, str], level: str) -> str:
+        """Fill a real-mode template: [a|b] choices, <lo-hi unit> figures, then {vars}.
+
+        Counts (upper bound 20 or more) and sums from 20,000 yuan scale with the
+        organisation's level; small counts, rates and per-head sums do not.
+        """
+        rng = self.rng
+        scale = REAL_SCALE[level]
+
+        def figure(m: re.Match[str]) -> str:
+            kind, lo, hi, unit = m.group(1), int(m.group(2)), int(m.group(3)), m.group(4)
+            if kind == "%":
+                return f"{rng.randint(lo, hi)}%"
+            if (kind == "¥" and lo >= 20000) or (kind != "¥" and hi >= 20):
+                lo, hi = max(1, round(lo * scale)), max(2, round(hi * scale))
+            if kind == "¥":
+                return yuan(money(rng, lo, hi))
+            if kind == "~":
+                return approx(rng, lo, hi, unit)
+            return f"{rng.randint(lo, hi)}{unit}"
+
+        text = _PICK_RE.sub(lambda m: rng.choice(m.group(1).split("|")), template)
+        return _FIG_RE.sub(figure, text).format(**vars_)
+
+    def summary_real(self, plan: Plan) -> Bulletin:
+        """An annual summary as long and as full of figures as a real one (REAL_SUMMARY_*)."""
+        rng, org, year = self.rng, plan.org, plan.year
+        v = self.base_vars(org, year, plan.date)
+        stats = self.annual_stats(org, year)
+        lo_chars, hi_chars = REAL_SUMMARY_CHARS
+        lo_figs, hi_figs = REAL_SUMMARY_FIGURES
+        target = rng.randint(lo_chars + 200, hi_chars - 300)
+        want_figs = max(lo_figs + 2, min(hi_figs - 3, round(target / 1000 * rng.uniform(9, 13.5))))
+
+        def fill(t: str) -> str:
+            return self.fill_real(t, v, org.level)
+
+        # Opening, shortcomings, next year's plan: written first, the body fills the rest.
+        intro = fill(rng.choice(INTRO))
+        if rng.random() < 0.6:
+            intro += fill(rng.choice(REAL_INTRO_FIGURES))
+        weak = rng.sample(REAL_WEAK, rng.randint(2, 4))
+        ordinals = "一二三四五"
+        weak_text = (rng.choice(REAL_WEAK_OPEN) + "；".join(f"{ordinals[i]}是{w}" for i, w in enumerate(weak))
+                     + "。" + rng.choice(REAL_WEAK_CLOSE))
+        plan_items = [fill(t) for t in rng.sample(REAL_PLAN, rng.randint(3, 5))]
+        closing = fill(rng.choice(REAL_CLOSING))
+        fixed = [intro, weak_text, *plan_items, closing]
+        chars = sum(han_length(x) for x in fixed) + 40  # headings of the closing sections
+        figs = sum(count_figures(x) for x in fixed)
+
+        # Sections: every one that states a reported metric, then others as the length needs.
+        def has_stat(sec: RealSection) -> bool:
+            return any(m in stats for sub in sec.subs for m in sub.metrics)
+
+        must = [sec for sec in REAL_SECTIONS if has_stat(sec)]
+        others = [sec for sec in REAL_SECTIONS if not has_stat(sec)]
+        n_sections = max(len(must), min(len(CN_NUM) - 2, round(target / 520)))
+        chosen = must + rng.sample(others, max(0, min(len(others), n_sections - len(must))))
+        chosen.sort(key=REAL_SECTIONS.index)
+        layout: list[tuple[RealSection, str, list[RealSub]]] = []
+        parts: list[list[str]] = []
+        pools: list[list[tuple[str, int]]] = []
+        fillers = {sec.key: sec.fillers for sec in SECTIONS}
+        for sec in chosen:
+            keep = [sub for sub in sec.subs if any(m in stats for m in sub.metrics)]
+            rest = [sub for sub in sec.subs if sub not in keep]
+            k = max(len(keep), min(len(sec.subs), rng.choice((2, 2, 3))))
+            subs = sorted(keep + rng.sample(rest, k - len(keep)), key=sec.subs.index)
+            # The section's sentences without figures: maybe one as its opening, the rest dealt out to its subsections.
+            plain = [self.fill(t, v) for t in REAL_NARRATIVE[sec.key] + fillers.get(sec.key, ())]
+            rng.shuffle(plain)
+            lead = plain.pop() if rng.random() < 0.7 else ""
+            layout.append((sec, lead, subs))
+            chars += han_length(lead)
+            figs += count_figures(lead)
+            for i, sub in enumerate(subs):
+                own = [fill(t) for t in sub.sentences]
+                rng.shuffle(own)
+                first = [own.pop()] + [self.stat_sentence(m, stats[m], v) for m in sub.metrics if m in stats]
+                pool = [(x, count_figures(x)) for x in own + plain[i::len(subs)]]
+                rng.shuffle(pool)
+                parts.append(first)
+                pools.append(pool)
+                chars += 16 + sum(han_length(x) for x in first)  # 16: the subsection heading
+                figs += sum(count_figures(x) for x in first)
+            chars += 16
+
+        def add(i: int, want_figure: bool) -> bool:
+            nonlocal chars, figs
+            pool = pools[i]
+            j = next((j for j, (_, f) in enumerate(pool) if (f > 0) == want_figure), None)
+            if j is None:
+                return False
+            text, f = pool.pop(j)
+            if figs + f > hi_figs or chars + han_length(text) > hi_chars:
+                return True  # dropped: it would break a bound
+            parts[i].insert(rng.randint(1, len(parts[i])), text)
+            chars += han_length(text)
+            figs += f
+            return True
+
+        while chars < target:
+            open_ = [i for i, p in enumerate(pools) if p]
+            if not open_:
+                break
+            i = min(open_, key=lambda j: (len(parts[j]), rng.random()))  # the shortest subsection first
+            if not add(i, figs < want_figs):
+                add(i, figs >= want_figs)
+        while figs < lo_figs:  # a long text of few figures: state more of them
+            open_ = [i for i, p in enumerate(pools) if any(f for _, f in p)]
+            if not open_:
+                break
+            add(rng.choice(open_), True)
+
+        lines = [intro, ""]
+        k = 0
+        for n, (sec, lead, subs) in enumerate(layout):
+            lines += [f"## {CN_NUM[n]}、{rng.choice(sec.headings)}", ""]
+            if lead:
+                lines += [lead, ""]
+            for m, sub in enumerate(subs):
+                sentences = parts[k]
+                k += 1
+                if len(subs) > 1:
+                    lines += [f"### （{CN_NUM[m]}）{rng.choice(sub.headings)}", ""]
+                split = rng.randint(2, len(sentences) - 2) if len(sentences) > 5 else len(sentences)
+                lines += ["".join(sentences[:split]), ""]
+                if sentences[split:]:
+                    lines += ["".join(sentences[split:]), ""]
+        n = len(layout)
+        lines += [f"## {CN_NUM[n]}、{rng.choice(('存在的问题和不足', '存在的不足', '工作中存在的问题'))}", "", weak_text, ""]
+        lines += [f"## {CN_NUM[n + 1]}、{year + 1}年{rng.choice(('工作打算', '重点工作安排', '工作思路'))}", ""]
+        lines += [f"（{CN_NUM[i]}）{item}\n" for i, item in enumerate(plan_items)]
+        lines += [closing, ""]
+        title = self._summary_title(plan)
+        topics = self.pick_topics([sec.topic for sec in must], [sec.topic for sec, _, _ in layout])
+        return self._summary_bulletin(plan, title, topics, stats, [], lines)
 
     def plan_doc(self, plan: Plan) -> Bulletin:
         rng, org, year = self.rng, plan.org, plan.year
@@ -1149,12 +1739,15 @@ class Writer:
         ev = plan.event
         assert ev is not None
         v, stats, figures = self._event_text(plan, ev)
-        target = rng.randint(300, 500)
+        # Real: aim inside REAL_NEWS_CHARS (counted in characters, digits too; the sentence that passes the aim adds some).
+        target = rng.randint(REAL_NEWS_CHARS[0] + 50, REAL_NEWS_CHARS[1] - 100) if self.real else rng.randint(300, 500)
         opening = self.fill(rng.choice(ev["open"]), v)
         close = self.fill(rng.choice(ev["close"]), v)
         pool = [self.fill(s, v) for s in ev["body"]]
         rng.shuffle(pool)
         extra = [self.fill(s, v) for s in FILLERS_NEWS]
+        if self.real:
+            extra += [self.fill_real(s, v, org.level) for s in REAL_NEWS_EXTRA]
         rng.shuffle(extra)
         background = [self.fill(s, v) for s in BACKGROUND.get(ev["topics"][0], ())]
         middle: list[str] = []
@@ -1349,8 +1942,12 @@ def _defaults_dir() -> Path:
     return Path(union_bulletin.__file__).parent / "defaults"
 
 
-def generate(out_dir: Path, bulletins: int, seed: int = 1) -> dict[str, Any]:
+def generate(out_dir: Path, bulletins: int, seed: int = 1, length: str = "synthetic") -> dict[str, Any]:
     """Write a complete site source with `bulletins` bulletins into `out_dir`.
+
+    `length="real"` writes annual summaries as long and as full of figures as
+    real ones (REAL_SUMMARY_CHARS, REAL_SUMMARY_FIGURES) and longer news;
+    the default "synthetic" keeps the shorter texts (and their exact bytes).
 
     `out_dir/content` and `out_dir/site_config` must not exist yet or be empty.
     Returns a summary: counts per type, years, organisations per level.
@@ -1370,7 +1967,7 @@ def generate(out_dir: Path, bulletins: int, seed: int = 1) -> dict[str, Any]:
     rng = random.Random(seed)
     orgs = make_orgs(rng, max(6, round(bulletins / 12)))
     plans = plan_corpus(rng, orgs, bulletins)
-    writer = Writer(rng, orgs, metrics, topics)
+    writer = Writer(rng, orgs, metrics, topics, length)
     written = [writer.write(p) for p in plans]
 
     config = out_dir / "site_config"
@@ -1404,6 +2001,7 @@ def generate(out_dir: Path, bulletins: int, seed: int = 1) -> dict[str, Any]:
         "organisations": len(orgs),
         "levels": levels,
         "seed": seed,
+        "length": length,
     }
 
 
@@ -1412,6 +2010,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bulletins", type=int, default=1000, help="number of bulletins")
     parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same bytes)")
     parser.add_argument("--out", type=Path, required=True, help="folder to write the site source into")
+    parser.add_argument("--length", choices=LENGTHS, default="synthetic",
+                        help="synthetic: short texts (default); real: summaries of 1,500-4,500 characters "
+                             "with 20-60 figures and news of 400-1,200, as real reports (see DOMAIN.md)")
     parser.add_argument("--clean", action="store_true",
                         help="delete OUT/content and OUT/site_config first")
     args = parser.parse_args(argv)
@@ -1419,7 +2020,7 @@ def main(argv: list[str] | None = None) -> int:
         for sub in ("content", "site_config"):
             shutil.rmtree(args.out / sub, ignore_errors=True)
     try:
-        summary = generate(args.out, args.bulletins, args.seed)
+        summary = generate(args.out, args.bulletins, args.seed, args.length)
     except FileExistsError as exc:
         print(f"error: {exc} (use --clean)", file=sys.stderr)
         return 2

@@ -9,7 +9,9 @@ without a web server. The work is done in :mod:`union_bulletin.search`.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Literal
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -39,7 +41,7 @@ class BulletinSearchConfig(Config):
     enabled = c.Type(bool, default=True)
     engine = c.Choice(("pagefind", "lunr"), default="pagefind")
     vocabulary = c.ListOfItems(c.Type(str), default=[])  # more terms to index as one token each
-    # Words of ours per index shard: bounds Pagefind's memory (about 0.2 GB per 1.5 million words).
+    # Words of ours per index shard: bounds Pagefind's memory (about 0.8 KB a word).
     shard_words = c.Type(int, default=SHARD_WORDS)
 
 
@@ -50,6 +52,18 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
         self.bulletin: BulletinPlugin | None = None
         self.stage: Stage | None = None
         self.vocabulary = Vocabulary.of(())
+        self.preview = False  # under mkdocs serve: the page first, the index after it
+        self.worker: threading.Thread | None = None
+
+    # Having on_startup keeps this instance across the rebuilds of mkdocs serve, and with it the stage.
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Remember whether this is a preview."""
+        self.preview = command == "serve"
+
+    def on_shutdown(self) -> None:
+        """Let a running index finish; remove the stage."""
+        self._wait()
+        self._close()
 
     @event_priority(100)  # before Material's search plugin reads its own options in its on_config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -83,6 +97,10 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
             config.extra_javascript.append(SCRIPT)
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Let the previous preview's index finish: MkDocs is about to clean the site folder it writes into."""
+        self._wait()
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Work out the vocabulary (bulletin's on_files has read site_config) and open the stage."""
         if not self._pagefind() or self.bulletin is None or self.bulletin.site is None:
@@ -94,8 +112,12 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
             (t.label for t in site.topics.values()),
             self.config.vocabulary,
         ))
-        self._close()
-        self.stage = Stage()
+        if not self.preview:
+            self._close()
+            self.stage = Stage()
+        elif self.stage is None:
+            self.stage = Stage(kept=True)
+        self.stage.begin(self.vocabulary)
         return None
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -122,7 +144,7 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
         return None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the staged documents with Pagefind into site/pagefind/."""
+        """Index the staged documents with Pagefind into site/pagefind/ (in a preview: after the page is served)."""
         if self.stage is None or self.bulletin is None or self.bulletin.catalog is None:
             return
         catalog = self.bulletin.catalog
@@ -132,23 +154,45 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
             organisations=[o.name for key, o in catalog.config.organisations.items() if key in catalog.by_org],
             types=[label for key, label in TYPE_LABELS.items() if key in present],
         )
+        if self.stage.count == 0:
+            log.info("没有公报，不写搜索索引")
+            if not self.preview:
+                self._close()
+            return
+        site_dir, stage, vocabulary, shard_words = Path(config.site_dir), self.stage, self.vocabulary, max(1, self.config.shard_words)
+        if self.preview:
+            # A preview shows the edited page at once; the index follows a few seconds later.
+            self.worker = threading.Thread(target=self._index, args=(stage, site_dir, vocabulary, facets, shard_words), daemon=True)
+            self.worker.start()
+            return
         try:
-            if self.stage.count == 0:
-                log.info("没有公报，不写搜索索引")
-                return
-            report = write_bundle(self.stage, Path(config.site_dir), self.vocabulary, facets, max(1, self.config.shard_words))
-        except SearchError as exc:
-            raise PluginError(str(exc)) from None
+            self._index(stage, site_dir, vocabulary, facets, shard_words)
         finally:
             self._close()
-        log.info(f"搜索索引：{report.pages} 篇公报，分 {report.shards} 段，{report.seconds:.1f} 秒，{report.bytes / 1e6:.1f} MB")
+
+    def _index(self, stage: Stage, site_dir: Path, vocabulary: Vocabulary, facets: Facets, shard_words: int) -> None:
+        try:
+            report = write_bundle(stage, site_dir, vocabulary, facets, shard_words)
+        except SearchError as exc:
+            if self.preview:
+                log.warning(str(exc))  # a preview goes on; the next edit tries again
+                return
+            raise PluginError(str(exc)) from None
+        reused = f"，{report.shards - stage.indexed} 段沿用上次的索引" if stage.kept else ""
+        log.info(f"搜索索引：{report.pages} 篇公报，分 {report.shards} 段{reused}，{report.seconds:.1f} 秒，{report.bytes / 1e6:.1f} MB")
 
     def on_build_error(self, *, error: Exception) -> None:
         """Remove the stage of a failed build."""
-        self._close()
+        if not self.preview:
+            self._close()
 
     def _pagefind(self) -> bool:
         return bool(self.config.enabled) and self.config.engine == "pagefind"
+
+    def _wait(self) -> None:
+        if self.worker is not None:
+            self.worker.join()
+            self.worker = None
 
     def _close(self) -> None:
         if self.stage is not None:

@@ -7,8 +7,9 @@ are not the bulletin's words. The document holds
 
 * the title's tokens in an ``h1`` weighted above the body (``TITLE_WEIGHT``),
 * the body's tokens, each distinct token once,
-* what a result shows, as Pagefind metadata: title, organisation, year, type,
-  date and the body as plain text (the excerpt is cut from it in the browser),
+* what a result shows, as Pagefind metadata: the bulletin's address, title,
+  organisation, year, type, date and the body as plain text (the excerpt is
+  cut from it in the browser),
 * filters (year, organisation, type, topic). No sort key: the shards are
   already newest first, and a sort key costs every reader bytes per page.
 """
@@ -61,6 +62,7 @@ def render(doc: SearchDocument, vocabulary: Vocabulary | Sequence[str]) -> tuple
     title = " ".join(title_tokens)
     body = " ".join(body_tokens)
     meta = {
+        "url": "/" + doc.url.lstrip("/"),  # Pagefind's own url is the staged file's name
         "title": doc.title,
         "org": doc.organisation,
         "year": str(doc.year),

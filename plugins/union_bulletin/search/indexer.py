@@ -6,8 +6,9 @@ round (0.1 s), so adding 10,000 documents one by one would take over a quarter
 of an hour.
 
 Why shards. Pagefind holds every page of an index in memory until it writes
-the index, and its memory follows the number of indexed words (measured: about
-120 bytes per word of ours). One index of 50,000 real-length summaries would
+the index, and its memory follows the number of indexed words (measured with the binary
+alone on staged documents: 110 MB for 125,000 words, 195 MB for 240,000, 382 MB
+for 479,000; about 0.8 KB a word). One index of 50,000 real-length summaries would
 not fit this project's 24 GB machine. So the documents are cut, newest first,
 into shards of at most ``shard_words`` words, and each shard is indexed by a
 Pagefind process of its own, one after the other: the build's peak memory
@@ -22,6 +23,7 @@ the newest shard's page list and chunks, not the whole archive's.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import os
 import shutil
@@ -38,7 +40,7 @@ from .tokens import Vocabulary, search_rule
 
 BUNDLE = "pagefind"  # the folder under the site root that holds the search bundle
 SETTINGS = "ub-search.json"  # our settings in that folder, read by search.js
-SHARD_WORDS = 1_500_000  # words of ours per shard: about 0.2 GB of Pagefind memory (see README, search at scale)
+SHARD_WORDS = 400_000  # words of ours per shard: about 0.33 GB of Pagefind memory (0.8 KB a word)
 #: Pagefind's own search interfaces: search.js replaces them, so they are not published.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -71,10 +73,11 @@ class Facets:
 class Staged:
     """One staged document: where it lies in the stage, and what the shards are cut by."""
 
-    path: str  # relative to the stage's folder of documents
+    path: str  # its file name in the stage (one flat folder: a folder per bulletin cost a mkdir and a rmdir each)
     date: str
     year: str
     words: int
+    key: int = 0  # what the document holds (a hash within this process): a preview re-indexes a shard only when one changed
 
 
 @dataclass(frozen=True)
@@ -89,30 +92,65 @@ class Shard:
         """The bundle's folder under pagefind/ ("" for the primary bundle)."""
         return "" if self.number == 0 else f"{self.number}/"
 
+    @property
+    def key(self) -> str:
+        """What the shard holds: the same key, the same bundle."""
+        return f"{self.number}-{hash(tuple((d.path, d.key) for d in self.docs)) & 0xFFFFFFFFFFFF:x}"
+
     def settings(self) -> dict[str, Any]:
         years = sorted({d.year for d in self.docs}, reverse=True)
         return {"path": self.path, "pages": len(self.docs), "years": years}
 
 
 class Stage:
-    """A temporary folder of search documents, one file per bulletin at its URL."""
+    """A temporary folder of search documents, one file per bulletin at its URL.
 
-    def __init__(self) -> None:
+    A stage that is ``kept`` (a preview under ``mkdocs serve``) lives across
+    rebuilds: a document whose content has not changed is not rendered again,
+    and a shard whose documents have not changed is not indexed again (its
+    bundle is copied from the last build).
+    """
+
+    def __init__(self, kept: bool = False) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="ub-search-"))
+        self.kept = kept
         self.docs: list[Staged] = []
+        self.known: dict[str, Staged] = {}  # path -> the document staged there, from earlier rounds
+        self.bundles: dict[str, Path] = {}  # shard key -> its bundle, from earlier rounds
+        self.indexed = 0  # shards Pagefind indexed in the last round (the others were copied)
+        self.terms: tuple[str, ...] = ()
 
     @property
     def count(self) -> int:
         return len(self.docs)
 
+    def begin(self, vocabulary: Vocabulary) -> None:
+        """Start a new round of documents (a kept stage keeps what it staged before, while the vocabulary stays)."""
+        if vocabulary.terms != self.terms:
+            self.known.clear()
+            for old in self.bundles.values():
+                shutil.rmtree(old, ignore_errors=True)
+            self.bundles.clear()
+        else:
+            self.known.update((d.path, d) for d in self.docs)
+        self.terms = vocabulary.terms
+        self.docs = []
+
     def add(self, doc: SearchDocument, vocabulary: Vocabulary | Sequence[str]) -> None:
-        url = doc.url.strip("/")
-        rel = f"{url}/index.html" if not url.endswith(".html") else url
+        # The bulletin's address travels as metadata (search.js links to it), so the file name is free:
+        # a stable name per address, in one folder.
+        rel = hashlib.blake2b(doc.url.encode("utf-8"), digest_size=10).hexdigest() + ".html"
+        key = hash((rel, doc.title, doc.organisation, doc.year, doc.type_label, doc.date, tuple(doc.topics), doc.text)) if self.kept else 0
+        before = self.known.get(rel)
+        if before is not None and key and before.key == key:
+            self.docs.append(before)
+            return
         target = self.root / "all" / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not self.docs and not self.known:
+            target.parent.mkdir(parents=True, exist_ok=True)
         html, words = render(doc, vocabulary)
         target.write_text(html, encoding="utf-8")
-        self.docs.append(Staged(rel, doc.date, str(doc.year), words))
+        self.docs.append(Staged(rel, doc.date, str(doc.year), words, key))
 
     def shards(self, shard_words: int) -> list[Shard]:
         """The documents newest first, cut where a shard would pass ``shard_words`` words."""
@@ -144,30 +182,38 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence
     shards = stage.shards(shard_words)
     built = stage.root / "built"
     pages = 0
+    bundles: dict[str, Path] = {}
+    stage.indexed = 0
     for shard in shards:
+        target = built / shard.key
+        if shard.key in stage.bundles:
+            bundles[shard.key] = stage.bundles[shard.key]
+            pages += len(shard.docs)
+            continue
         source = stage.root / f"shard-{shard.number}"
+        source.mkdir(parents=True, exist_ok=True)
         for d in shard.docs:
-            os.renames(stage.root / "all" / d.path, source / d.path)
-        target = built / str(shard.number)
+            # A kept stage keeps its documents for the next round: link them; otherwise move them.
+            (os.link if stage.kept else os.replace)(stage.root / "all" / d.path, source / d.path)
+        shutil.rmtree(target, ignore_errors=True)
         pages += _run(source, target)
+        stage.indexed += 1
         shutil.rmtree(source, ignore_errors=True)
-        if shard.number == 0:
-            for name in UNUSED:
-                (target / name).unlink(missing_ok=True)
-        else:
-            for child in target.iterdir():
-                if child.name in SHARD_KEEP or child.name.endswith(".pf_meta"):
-                    continue
-                if child.is_dir():
-                    shutil.rmtree(child)
-                else:
-                    child.unlink()
+        _trim(target, primary=shard.number == 0)
+        bundles[shard.key] = target
     if pages != stage.count:
         raise SearchError(f"Pagefind 只收录了 {pages} 篇公报，应为 {stage.count} 篇")
-    if shards:
-        shutil.move(built / "0", out)
-        for shard in shards[1:]:
-            shutil.move(built / str(shard.number), out / str(shard.number))
+    for shard in shards:
+        place = out if shard.number == 0 else out / str(shard.number)
+        if stage.kept:
+            shutil.copytree(bundles[shard.key], place, dirs_exist_ok=True)
+        else:
+            shutil.move(bundles[shard.key], place)
+    if stage.kept:
+        for key, old in stage.bundles.items():
+            if key not in bundles:
+                shutil.rmtree(old, ignore_errors=True)
+        stage.bundles = bundles
     named = set(facets.organisations)
     terms = vocabulary.terms if isinstance(vocabulary, Vocabulary) else tuple(vocabulary)
     settings = {
@@ -183,6 +229,21 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence
     (out / SETTINGS).write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     return IndexReport(pages, len(shards), time.perf_counter() - start, size)
+
+
+def _trim(bundle: Path, primary: bool) -> None:
+    """Remove what nobody loads: Pagefind's own interfaces; in a merged shard, Pagefind's code too."""
+    if primary:
+        for name in UNUSED:
+            (bundle / name).unlink(missing_ok=True)
+        return
+    for child in bundle.iterdir():
+        if child.name in SHARD_KEEP or child.name.endswith(".pf_meta"):
+            continue
+        if child.is_dir():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
 
 
 def _run(source: Path, out: Path) -> int:

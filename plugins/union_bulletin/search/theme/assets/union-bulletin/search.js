@@ -135,11 +135,12 @@
 
   var merging = Promise.resolve();
   function merge(s, i) {
-    merging = merging.then(function () {
+    var mine = merging.catch(function () { /* an earlier shard failed: try this one anyway */ }).then(function () {
       if (s.merged[i]) return;
       return s.pagefind.mergeIndex(new URL(s.shards[i].path, bundle).href).then(function () { s.merged[i] = true; });
     });
-    return merging;
+    merging = mine;
+    return mine;
   }
 
   /* Bulletins whose title or body hold the query's words, at least ``need`` of them if the shards have them
@@ -281,7 +282,7 @@
     var li = document.createElement("li");
     li.className = "ub-search__result";
     var a = document.createElement("a");
-    a.href = new URL(d.url.replace(/^\//, ""), root).href;
+    a.href = new URL((m.url || d.url).replace(/^\//, ""), root).href; // the staged file's name is not the address
     a.innerHTML =
       '<span class="ub-search__title">' + marked(m.title || "") + "</span>" +
       '<span class="ub-search__meta">' + [m.org, m.year ? m.year + "年度" : "", m.type].filter(Boolean).map(escapeHtml).join(" · ") + "</span>" +
