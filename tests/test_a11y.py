@@ -253,3 +253,21 @@ def test_search_field_shows_the_query_at_200_percent_text(browser: Any, served: 
         context.close()
     assert room >= 8, room  # characters that fit in the field (it showed one and a half)
     assert o["scroll"] <= 360, o
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("mode", MODES)
+def test_search_results_pass_axe_in_every_mode(browser: Any, served: str, mode: str, width: int) -> None:
+    context, page = open_page(browser, served + "years/", width, mode)
+    try:
+        check_mode(page, mode)
+        if width == 360:
+            page.get_by_role("button", name="搜索公报").click()  # on a phone a button opens the search
+        else:
+            page.locator(".ub-search__input").click()
+        page.keyboard.type("送温暖")
+        page.wait_for_selector(".ub-search mark", timeout=15000)  # results shown, the query's words marked
+        found = serious(axe(page))
+    finally:
+        context.close()
+    assert found == [], [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5]) for v in found]
