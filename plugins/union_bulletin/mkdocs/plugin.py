@@ -32,7 +32,7 @@ from ..opendata import stats_csv, stats_json
 from ..pages import GeneratedPage, PageKind, generated_pages, src_uri
 from ..problems import InputError, Problem
 from ..render import reader
-from ..render.views import STATS_CSV, STATS_JSON, View, Views
+from ..render.views import REPORT_TYPES, STATS_CSV, STATS_JSON, View, Views
 from ..sanitize import clean
 from ..site_config import SiteConfig, load_site_config
 from ..stats import Stats, compute_stats
@@ -194,8 +194,9 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         return cleaned
 
     def _keep_body(self, page: Page, html: str) -> None:
-        """Keep a bulletin's body for its year's compiled report (MkDocs renders every page's body before any template)."""
-        if page.file.src_uri in self.bulletins:
+        """Keep a summary's or plan's body for its year's compiled report (MkDocs renders every body before any template)."""
+        b = self.bulletins.get(page.file.src_uri)
+        if b is not None and b.type in REPORT_TYPES:  # only what a report prints: news and notices are most bulletins
             self.bodies[page.file.src_uri] = html
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
