@@ -89,3 +89,28 @@ def visit(browser: Any, url: str, width: int = 1280, height: int = 900, action: 
     finally:
         context.close()
     return v
+
+
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe(page: Any) -> list[dict[str, Any]]:
+    """Run axe-core (the local copy ``.ci/run`` installs from npm) on the loaded page; its violations.
+
+    Each violation: ``id``, ``impact`` (minor, moderate, serious, critical), ``nodes`` (each with ``target``
+    and ``summary``). The tests fail, not skip, when axe-core is missing.
+    """
+    if not AXE.is_file():
+        raise RuntimeError(f"axe-core not found at {AXE}: run .ci/run (npm ci in tests/ installs it)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))}));
+    }""")
+    return list(result)
+
+
+def serious(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The violations that block readers: axe's serious and critical ones."""
+    return [v for v in violations if v["impact"] in ("serious", "critical")]

@@ -156,6 +156,18 @@ def metric_values(html: str) -> dict[str, str]:
     return {c["data-metric"]: c["data-value"] for c in cards(html) if c["data-metric"]}
 
 
+def plain(html: str) -> str:
+    """The text of an HTML fragment as a reader sees it: tags dropped, runs of white space made one space."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip()
+
+
+def chart(page: str, label: str) -> list[str]:
+    """An organisation page's chart ``label`` as its rows read: ["2024年 500名", "2023年 无数据", …]."""
+    m = re.search(r"<figcaption>" + re.escape(label) + r"</figcaption>\s*<ol class=\"ub-bars\">(.*?)</ol>", page, re.S)
+    assert m, f"no chart {label}"
+    return [plain(row.replace("</span><span", "</span> <span")) for row in re.findall(r"<li[^>]*>(.*?)</li>", m.group(1))]
+
+
 def article(html: str) -> str:
     """The part of a page our templates render."""
     m = re.search(r'<article class="ub .*?</article>', html, re.S)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -76,12 +77,20 @@ def test_changes_dates_sizes() -> None:
     assert fmt.raw(Decimal("131731.50")) == "131731.5"
 
 
-def test_chart_is_accessible_and_escaped() -> None:
-    svg = bar_chart("<b>会员</b>", "名", {2023: 376, 2022: 300}, "c1")
-    assert svg.startswith('<svg class="ub-chart__svg"') and 'role="img"' in svg and 'aria-labelledby="c1-t"' in svg
-    assert '<title id="c1-t">&lt;b&gt;会员&lt;/b&gt;：2023年 376名，2022年 300名</title>' in svg
-    assert svg.count("<rect") == 2 and "<script" not in svg
-    assert bar_chart("零", "个", {2023: 0}, "c2").count('width="1.0"') == 1  # all-zero series still draws
+def test_chart_is_text_with_every_year_and_escaped() -> None:
+    html = bar_chart({2024: 500, 2022: 300}, "名<b>", range(2021, 2025))
+    rows = re.findall(r'<li class="(ub-bar[^"]*)"><span class="ub-bar__year">(\d+)年</span>.*?<span class="ub-bar__value"[^>]*>([^<]*)</span></li>', html)
+    assert rows == [
+        ("ub-bar", "2024", "500名&lt;b&gt;"),
+        ("ub-bar ub-bar--missing", "2023", "无数据"),  # a gap between two figures keeps its row
+        ("ub-bar", "2022", "300名&lt;b&gt;"),
+        ("ub-bar ub-bar--missing", "2021", "无数据"),
+    ]
+    assert re.findall(r'width: ([\d.]+)%', html) == ["100.0", "60.0"]
+    assert "<script" not in html and "<b>" not in html
+    assert re.findall(r'width: ([\d.]+)%', bar_chart({2023: 0}, "个", [2023])) == ["0.0"]  # all-zero series: bars of no length, no division by zero
+    money = bar_chart({2024: 486300}, "元", [2024])
+    assert '>48.63万元</span>' in money and 'title="486,300元"' in money  # the value carries its own unit and scale
 
 
 def test_cleaning_is_kept_per_html() -> None:

@@ -1,19 +1,25 @@
-"""The open-data file data/stats.json: every year's aggregated statistics.
+"""The open-data files: every year's aggregated statistics.
 
-Per year, per metric: label, unit, the total (over the organisations whose
-level counts, ``null`` when none does) and each organisation's own value.
-Keys are in a fixed order and nothing depends on the build time, so two
-builds of the same content give the same bytes.
+``data/stats.json``: per year, per metric: label, unit, the total (over the
+organisations whose level counts, ``null`` when none does) and each
+organisation's own value. ``data/stats.csv``: the same numbers as one table,
+a row per year and metric, a column per organisation (the plugin writes it
+with a byte-order mark so that Excel reads it as UTF-8). Keys are in a fixed
+order and nothing depends on the build time, so two builds of the same
+content give the same bytes.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from decimal import Decimal
 from typing import Any
 
 from .catalog import Catalog
 from .model import Number
+from .render.formatting import raw
 from .stats import Stats
 
 SCHEMA_VERSION = 1
@@ -51,3 +57,21 @@ def stats_document(catalog: Catalog, stats: Stats) -> dict[str, Any]:
 
 def stats_json(catalog: Catalog, stats: Stats) -> str:
     return json.dumps(stats_document(catalog, stats), ensure_ascii=False, indent=2) + "\n"
+
+
+def stats_csv(catalog: Catalog, stats: Stats) -> str:
+    """The numbers of ``stats_json`` as CSV text: 年度, 指标, 指标键, 单位, 合计, then one column per organisation."""
+    cfg = catalog.config
+    orgs = list(cfg.organisations)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["年度", "指标", "指标键", "单位", "合计", *(cfg.organisations[k].name for k in orgs)])
+    for year in sorted(stats.by_org, reverse=True):
+        for key, values in stats.by_org[year].items():
+            metric = cfg.metrics[key]
+            total = stats.totals[year].get(key)
+            writer.writerow([
+                year, metric.label, key, metric.unit, "" if total is None else raw(total),
+                *("" if k not in values else raw(values[k]) for k in orgs),
+            ])
+    return out.getvalue()

@@ -3,8 +3,9 @@
 on_config loads site_config and adds the package templates to the theme;
 on_files hands the bulletin files to the core pipeline (union_bulletin.build),
 reports what it found, drops the files that give no page and adds the
-generated index pages; the page events hand each page its view;
-on_post_build writes data/stats.json. The site model is ``model``: the one
+generated index pages; the page events hand each page its view, mark its tab
+and add the reader's controls (large text, print provenance); on_post_build
+writes data/stats.json and its CSV. The site model is ``model``: the one
 attribute other plugins read.
 """
 
@@ -30,9 +31,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..build import Dropped, SiteModel, Source, build_site
-from ..opendata import stats_json
+from ..opendata import stats_csv, stats_json
+from ..pages import PageKind, src_uri
 from ..problems import InputError, Problem, shown_path
-from ..render.views import PageView
+from ..render import reader
+from ..render.views import REPORT_TYPES, STATS_CSV, STATS_JSON, View
 from ..sanitize import clean
 from ..site_config import SiteConfig, load_site_config
 from . import priorities
@@ -41,7 +44,7 @@ log = get_plugin_logger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 CSS = "assets/union-bulletin/bulletin.css"
-STATS_PATH = "data/stats.json"
+SCRIPT = "assets/union-bulletin/reader.js"
 
 
 class BulletinConfig(Config):
@@ -59,11 +62,14 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.site: SiteConfig | None = None
         self.model: SiteModel | None = None  # what the other plugins read: set by on_files
         self.titles: dict[str, str] = {}  # a generated page's title as written, before escaping
+        self.bodies: dict[str, str] = {}  # a bulletin's rendered, sanitized body, by src_uri (for the compiled reports)
+        self.tab: Page | None = None  # the navigation page marked active for the page being rendered
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Load site_config; add our templates (after custom_dir) and stylesheet."""
+        """Load site_config; add our templates (after custom_dir, before the theme's), stylesheet and script."""
         if not self.config.enabled:
             return None
+        self.bodies = {}
         project = Path(config.config_file_path or ".").resolve().parent
         try:
             self.site, problems = load_site_config(Path(self.config.config_dir), project)
@@ -71,9 +77,13 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             raise PluginError(str(exc)) from None
         _report(problems)
         if str(TEMPLATES) not in config.theme.dirs:
-            config.theme.dirs.append(str(TEMPLATES))
+            # Before the theme's own folder, so that our 404.html and partials/logo.html replace the theme's
+            # (English text, alt="logo"); after custom_dir, so that a site can still override any of ours.
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
         if CSS not in config.extra_css:
             config.extra_css.insert(0, CSS)
+        if SCRIPT not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
         if config.nav is None:
             config.nav = self._default_nav(Path(config.docs_dir))
         return config
@@ -138,7 +148,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             when = dt.datetime.combine(b.date, b.time) if b.time else b.date
             # A copy: the model's front matter is kept between builds of a preview, and other plugins may change page.meta.
             page.meta = {**copy.deepcopy(dict(self.model.meta.get(src, {}))), "date": when}
-            page.meta["template"] = "bulletin/bulletin.html"
+            page.meta["template"] = PageKind.BULLETIN.template
             page.meta["title"] = _escape(b.title)
             description = page.meta.get("description")
             description = description if isinstance(description, str) and description.strip() else b.summary
@@ -147,17 +157,20 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             else:
                 page.meta.pop("description", None)
         elif src in self.model.pages:
-            page.meta.setdefault("template", f"bulletin/{self.model.pages[src].kind}.html")
+            page.meta.setdefault("template", self.model.pages[src].kind.template)
             self.titles[src] = str(page.meta.get("title") or self.model.pages[src].title)
             page.meta["title"] = _escape(self.titles[src])
         elif page.is_homepage and self.config.home:
-            page.meta.setdefault("template", "bulletin/home.html")
+            page.meta.setdefault("template", PageKind.HOME.template)
         return None
 
     @event_priority(priorities.SANITIZE)
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Remove scripts, frames, event handlers and javascript: links the author's Markdown let through."""
-        if not self.config.enabled or not self.config.sanitize:
+        if not self.config.enabled:
+            return None
+        if not self.config.sanitize:
+            self._keep_body(page, html)
             return None
         cleaned, removed = clean(html)
         if removed:
@@ -166,33 +179,82 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             shown = shown_path(source.resolve(), project)
             for what in removed:
                 log.warning(str(Problem(shown, "正文", what, "文字、图片、表格、链接等可发布的内容", "发布的页面中已删去；确需嵌入的内容请联系网站维护人员")))
+        self._keep_body(page, cleaned)
         return cleaned
 
+    def _keep_body(self, page: Page, html: str) -> None:
+        """Keep a summary's or plan's body for its year's compiled report (MkDocs renders every body before any template)."""
+        b = self.model.bulletins.get(page.file.src_uri) if self.model is not None else None
+        if b is not None and b.type in REPORT_TYPES:  # only what a report prints: news and notices are most bulletins
+            self.bodies[page.file.src_uri] = html
+
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
-        """Hand the page its view (``ub`` in the templates)."""
+        """Hand the page its view (``ub`` in the templates); mark its tab; give its width to the content."""
         if self.model is None:
             return None
         views = self.model.views
-        view: PageView | None = None
+        view: View | None = None
         src = page.file.src_uri
         if src in self.model.bulletins:
             view = views.bulletin(self.model.bulletins[src])
         elif src in self.model.pages:
             g = self.model.pages[src]
-            view = views.page(g.kind, g.key, self.titles.get(src, g.title))
+            title = self.titles.get(src, g.title)
+            if g.kind is PageKind.REPORT:
+                view = views.report(g.key, title, self.bodies)
+            else:
+                view = views.page(g.kind, g.key, title)
         elif page.is_homepage and self.config.home:
             view = views.home(str(page.title or ""))
-        if view is not None:
-            context["ub"] = view  # type: ignore[typeddict-unknown-key]
+        if view is None:
+            return context
+        context["ub"] = view  # type: ignore[typeddict-unknown-key]
+        # Our pages have the tabs and breadcrumbs: the left sidebar would be empty, and so would the
+        # right one unless the body has headings. Hidden sidebars give their width to the content.
+        hide = ["navigation"] if page.toc else ["navigation", "toc"]
+        own = page.meta.get("hide")  # what the author hid in front matter stays hidden
+        page.meta["hide"] = [*(own if isinstance(own, list) else [own] if isinstance(own, str) else []), *hide]
+        if view.section is not None:
+            self._activate(nav, src_uri(view.section))
         return context
 
+    def _activate(self, nav: Navigation, section_src: str) -> None:
+        """Mark the tab of the section a page belongs under (a bulletin: 年度公报), though the page is not in the nav."""
+        for item in nav.pages:
+            if item.file.src_uri == section_src and not item.active:
+                item.active = True  # also marks its parents
+                self.tab = item
+                return
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Add the large-text switch and the print provenance; unmark the tab marked for this page."""
+        if self.tab is not None:
+            self.tab.active = False
+            self.tab = None
+        if not self.config.enabled:
+            return None
+        return self._reader(output, config, page.canonical_url or "")
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
+        """The same for the theme's own pages (404.html)."""
+        if not self.config.enabled or not template_name.endswith(".html") or template_name.startswith("sitemap"):
+            return None
+        return self._reader(output_content, config, "")
+
+    def _reader(self, html: str, config: MkDocsConfig, address: str) -> str:
+        publisher = self.site.facts.publisher if self.site is not None else ""
+        html = reader.add_head_script(html)
+        return reader.add_print_info(html, reader.print_info(config.site_name, publisher, address))
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the open-data file."""
+        """Write the open-data files: JSON, and the same numbers as a CSV table."""
         if self.model is None:
             return
-        target = Path(config.site_dir) / STATS_PATH
+        target = Path(config.site_dir) / STATS_JSON
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(stats_json(self.model.catalog, self.model.stats), encoding="utf-8")
+        # UTF-8 with a byte-order mark: without it Excel on Chinese Windows reads the file as GBK.
+        (Path(config.site_dir) / STATS_CSV).write_bytes(stats_csv(self.model.catalog, self.model.stats).encode("utf-8-sig"))
 
     def _default_nav(self, docs: Path) -> list[Any]:
         """A short nav when mkdocs.yml has none: bulletins never go into the nav (it grows quadratically)."""

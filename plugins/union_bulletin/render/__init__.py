@@ -1,1 +1,1 @@
-"""What readers see, prepared as plain values and small HTML/SVG fragments."""
+"""What readers see, prepared as plain values and small HTML fragments (cards, charts, page views, the reader's controls)."""

@@ -1,9 +1,11 @@
 """Statistic cards: the one description of a card every page uses.
 
-A card is plain data; the single Jinja macro ``bulletin/partials/cards.html``
+A card is plain data; the ``cards`` macro of ``bulletin/partials/macros.html``
 turns it into HTML, so a card looks and reads the same on a bulletin, a year
-page, an organisation page and the home page. Each carries ``data-metric`` and
-``data-value`` (ad-hoc figures: empty metric and ``data-label``).
+page, the years list, the compiled report and the home page. Each carries
+``data-metric`` and ``data-value`` (ad-hoc figures: empty metric and
+``data-label``). The change against the year before is a few phrases
+(较2022年 / +376名 / （+3.4%）) that the page never breaks inside.
 """
 
 from __future__ import annotations
@@ -25,19 +27,25 @@ class Card:
     number: str
     unit: str
     exact: str
-    change: str = ""  # "较2022年 +376名（+3.4%）"
+    change: tuple[str, ...] = ()  # ("较2022年", "+376名", "（+3.4%）")
     direction: str = ""  # up | down | flat
+
+    @property
+    def change_text(self) -> str:
+        """The change as one line of text: 较2022年 +376名（+3.4%）."""
+        return " ".join(self.change[:2]) + "".join(self.change[2:])
 
 
 def card(metric: str, label: str, value: Number, unit: str, moved: Change | None = None) -> Card:
     shown = fmt.show(value, unit)
-    text = direction = ""
+    phrases: tuple[str, ...] = ()
+    direction = ""
     if moved is not None:
         direction = moved.direction
-        text = f"较{moved.previous_year}年 {fmt.signed(moved.delta, unit)}"
+        phrases = (f"较{moved.previous_year}年", fmt.signed(moved.delta, unit))
         if moved.percent is not None:
-            text += f"（{fmt.percent(moved.percent)}）"
-    return Card(metric, label, fmt.raw(value), shown.number, shown.unit, shown.exact, text, direction)
+            phrases += (f"（{fmt.percent(moved.percent)}）",)
+    return Card(metric, label, fmt.raw(value), shown.number, shown.unit, shown.exact, phrases, direction)
 
 
 def bulletin_cards(bulletin: Bulletin, config: SiteConfig) -> list[Card]:

@@ -1,46 +1,43 @@
-"""Small inline SVG charts of one organisation's figure over the years.
+"""Small bar charts of one organisation's figure over the years, as HTML.
 
-Horizontal bars, one row a year, so labels stay legible at any number of
-years and on a 360 px phone. No JavaScript; colours come from the site's CSS
-(classes ``ub-chart__*``); the figure's text alternative lists every value.
+One row a year, newest first: the year, a bar, the value with its unit. The
+labels are ordinary text (not SVG drawn at a fixed scale), so they grow with
+the reader's text size and large-text mode, wrap instead of overflowing on a
+360 px phone, and a screen reader reads the list as it is. A year without a
+figure keeps its row and says 无数据, so a gap never disappears silently.
+No JavaScript; colours come from the site's CSS (classes ``ub-bar*``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from html import escape
 
 from ..model import Number
 from . import formatting as fmt
 
-WIDTH = 320
-ROW = 24
-LABEL_W = 46
-VALUE_W = 84
+MISSING = "无数据"
 
 
-def bar_chart(label: str, unit: str, series: Mapping[int, Number], chart_id: str) -> str:
-    """An accessible bar chart; ``series`` maps year to value."""
-    years = sorted(series, reverse=True)
-    top = max((Decimal(series[y]) for y in years), default=Decimal(0))
-    bar_room = WIDTH - LABEL_W - VALUE_W
-    height = ROW * len(years) + 4
-    alt = f"{label}：" + "，".join(f"{y}年 {fmt.exact(series[y])}{unit}" for y in years)
-    parts = [
-        f'<svg class="ub-chart__svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'role="img" aria-labelledby="{chart_id}-t" preserveAspectRatio="xMinYMin meet">',
-        f'<title id="{chart_id}-t">{escape(alt)}</title>',
-    ]
-    for i, year in enumerate(years):
-        y = i * ROW + 2
+def bar_chart(series: Mapping[int, Number], unit: str, years: Iterable[int]) -> str:
+    """The bars of ``series`` (year → value) for every year in ``years``, newest first."""
+    shown_years = sorted(set(years) | set(series), reverse=True)
+    top = max((Decimal(v) for v in series.values()), default=Decimal(0))
+    rows = []
+    for year in shown_years:
+        if year not in series:
+            rows.append(
+                f'<li class="ub-bar ub-bar--missing"><span class="ub-bar__year">{year}年</span>'
+                f'<span class="ub-bar__track"></span><span class="ub-bar__value">{MISSING}</span></li>'
+            )
+            continue
         value = series[year]
-        length = 0 if top == 0 else float(Decimal(value) / top) * bar_room
+        share = Decimal(0) if top == 0 else Decimal(value) / top * 100
         shown = fmt.show(value, unit)
-        parts.append(
-            f'<text class="ub-chart__year" x="0" y="{y + 16}">{year}</text>'
-            f'<rect class="ub-chart__bar" x="{LABEL_W}" y="{y + 4}" width="{max(length, 1):.1f}" height="{ROW - 8}" rx="2"/>'
-            f'<text class="ub-chart__value" x="{LABEL_W + max(length, 1) + 4:.1f}" y="{y + 16}">{escape(shown.number + shown.unit)}</text>'
+        rows.append(
+            f'<li class="ub-bar"><span class="ub-bar__year">{year}年</span>'
+            f'<span class="ub-bar__track"><span class="ub-bar__fill" style="width: {share:.1f}%" aria-hidden="true"></span></span>'
+            f'<span class="ub-bar__value" title="{escape(shown.exact)}">{escape(shown.number + shown.unit)}</span></li>'
         )
-    parts.append("</svg>")
-    return "".join(parts)
+    return '<ol class="ub-bars">' + "".join(rows) + "</ol>"

@@ -1,22 +1,26 @@
-"""What each page shows, as plain values for the templates.
+"""What each page shows, as plain values for the templates: one frozen
+dataclass per kind of page (``PageKind``), each with the fields its template
+reads, and ``Views``, which builds them from the catalog and its statistics.
 
 URLs here are relative to the site root; templates pass them through the
 generator's ``url`` filter to make them relative to the page. Text is raw:
-templates escape every string.
+templates escape every string (except the report's bulletin bodies, which are
+the sanitized HTML MkDocs rendered).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from ..catalog import Catalog
-from ..model import LEVEL_LABELS, LEVELS, TYPE_LABELS, Bulletin, Organisation
-from ..pages import page_url, src_uri
+from ..model import LEVEL_LABELS, LEVELS, TYPE_LABELS, Bulletin, Cover, Organisation
+from ..pages import LIST_TITLES, PageKind, page_url, src_uri
 from ..stats import Stats
 from . import formatting as fmt
 from .cards import Card, bulletin_cards, year_cards
 from .charts import bar_chart
+from .report import rebase
 
 FILE_KINDS = {
     "pdf": "PDF 文档", "doc": "Word 文档", "docx": "Word 文档", "xls": "Excel 表格",
@@ -24,6 +28,8 @@ FILE_KINDS = {
     "ppt": "演示文稿", "pptx": "演示文稿", "zip": "压缩包", "rar": "压缩包",
     "jpg": "图片", "jpeg": "图片", "png": "图片", "txt": "文本文件", "ofd": "OFD 文档",
 }
+STATS_JSON = "data/stats.json"
+STATS_CSV = "data/stats.csv"
 
 
 @dataclass(frozen=True)
@@ -51,30 +57,151 @@ class Item:
 class Group:
     key: str
     title: str
-    items: list[Item]
+    items: tuple[Item, ...]
     anchor: str = ""
 
 
 @dataclass(frozen=True)
 class Chart:
     label: str
-    unit: str
-    svg: str
+    html: str
 
 
-@dataclass
-class PageView:
-    """Everything a generated page or a bulletin page needs beyond MkDocs' own."""
+MetaValue = str | Link | tuple[Link, ...]
 
-    kind: str
+
+@dataclass(frozen=True)
+class View:
+    """What every page of ours has: its kind, title, breadcrumbs (the last one is the page itself, url "")."""
+
+    kind: PageKind
     title: str
-    cards: list[Card] = field(default_factory=list)
-    groups: list[Group] = field(default_factory=list)
-    rows: list[dict[str, Any]] = field(default_factory=list)
-    links: dict[str, Any] = field(default_factory=dict)
-    meta: list[tuple[str, Any]] = field(default_factory=list)
-    charts: list[Chart] = field(default_factory=list)
-    note: str = ""
+    crumbs: tuple[Link, ...]
+
+    @property
+    def section(self) -> PageKind | None:
+        return self.kind.section
+
+
+@dataclass(frozen=True)
+class HomeView(View):
+    cards: tuple[Card, ...]
+    year: Link | None  # the latest year with figures
+    latest: tuple[Item, ...]
+    archive: tuple[Link, ...]
+    years: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class Attachment:
+    title: str
+    url: str
+    kind: str
+    size: str
+
+
+@dataclass(frozen=True)
+class BulletinView(View):
+    type: str
+    type_label: str
+    cards: tuple[Card, ...]
+    meta: tuple[tuple[str, MetaValue], ...]
+    cover: Cover | None
+    attachments: tuple[Attachment, ...]
+    others_title: str
+    others: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class YearRow:
+    year: int
+    url: str
+    count: int
+    counts: tuple[tuple[str, int], ...]
+    cards: tuple[Card, ...]
+
+
+@dataclass(frozen=True)
+class YearsView(View):
+    rows: tuple[YearRow, ...]
+    data: tuple[Link, ...]  # the open-data files
+
+
+@dataclass(frozen=True)
+class YearView(View):
+    cards: tuple[Card, ...]
+    note: str
+    groups: tuple[Group, ...]
+    previous: Link | None
+    next: Link | None
+    all: Link
+    report: Link
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    anchor: str
+    title: str
+    type_label: str
+    org: str
+    date_text: str
+    url: str
+    cards: tuple[Card, ...]
+    body: str  # sanitized HTML as MkDocs rendered it, re-pointed for the report's address
+
+
+@dataclass(frozen=True)
+class ReportView(View):
+    year: int
+    publisher: str
+    cards: tuple[Card, ...]
+    note: str
+    entries: tuple[ReportEntry, ...]
+    back: Link
+
+
+@dataclass(frozen=True)
+class OrgRow:
+    name: str
+    url: str
+    level: str
+    depth: int
+    count: int
+    years: str
+
+
+@dataclass(frozen=True)
+class OrgsView(View):
+    rows: tuple[OrgRow, ...]
+
+
+@dataclass(frozen=True)
+class OrgView(View):
+    meta: tuple[tuple[str, MetaValue], ...]
+    charts: tuple[Chart, ...]
+    groups: tuple[Group, ...]
+
+
+@dataclass(frozen=True)
+class TopicRow:
+    name: str
+    url: str
+    count: int
+
+
+@dataclass(frozen=True)
+class TopicsView(View):
+    rows: tuple[TopicRow, ...]
+
+
+@dataclass(frozen=True)
+class TopicView(View):
+    items: tuple[Item, ...]
+    all: Link
+
+
+#: The types a compiled report prints in full, in this order.
+REPORT_TYPES = ("summary", "plan")
 
 
 class Views:
@@ -87,14 +214,34 @@ class Views:
         self.dir_urls = use_directory_urls
         self._items: dict[str, Item] = {}
         self._firsts: dict[str, dict[tuple[int, str], Bulletin]] = {}
+        self._generated: dict[PageKind, Callable[[str, str], View]] = {
+            PageKind.YEARS: self._years, PageKind.YEAR: self._year, PageKind.ORGS: self._orgs,
+            PageKind.ORG: self._org, PageKind.TOPICS: self._topics, PageKind.TOPIC: self._topic,
+        }
 
     # -- addresses ---------------------------------------------------------
-    def url(self, kind: str, key: str = "") -> str:
+    def url(self, kind: PageKind, key: str = "") -> str:
         return page_url(src_uri(kind, key), self.dir_urls)
 
     def org_link(self, key: str) -> Link:
         org = self.cfg.organisations[key]
-        return Link(org.name, self.url("org", key))
+        return Link(org.name, self.url(PageKind.ORG, key))
+
+    def crumbs(self, kind: PageKind, *middle: Link, title: str = "") -> tuple[Link, ...]:
+        """首页 › the section's list page › ``middle`` › the page itself (``title``, no link)."""
+        trail = [Link("首页", self.url(PageKind.HOME))]
+        section = kind.section
+        if section is not None:
+            trail.append(Link(LIST_TITLES[section], self.url(section)))
+        trail += middle
+        if title:
+            trail.append(Link(title, ""))
+        else:
+            trail[-1] = Link(trail[-1].text, "")
+        return tuple(trail)
+
+    def year_link(self, year: int) -> Link:
+        return Link(f"{year}年", self.url(PageKind.YEAR, str(year)))
 
     def item(self, b: Bulletin) -> Item:
         cached = self._items.get(b.src_path)
@@ -116,131 +263,168 @@ class Views:
             self._firsts[org] = firsts
         return firsts
 
-    def by_type(self, bulletins: list[Bulletin] | tuple[Bulletin, ...]) -> list[Group]:
-        return [Group(t, TYPE_LABELS[t], [self.item(b) for b in bs], f"type-{t}") for t, bs in self.catalog.by_type(bulletins)]
+    def by_type(self, bulletins: Sequence[Bulletin]) -> tuple[Group, ...]:
+        return tuple(Group(t, TYPE_LABELS[t], tuple(self.item(b) for b in bs), f"type-{t}") for t, bs in self.catalog.by_type(bulletins))
 
-    def headline(self, year: int) -> list[Card]:
-        return year_cards(self.stats, year, self.cfg, self.cfg.facts.headline_metrics)
+    def headline(self, year: int) -> tuple[Card, ...]:
+        return tuple(year_cards(self.stats, year, self.cfg, self.cfg.facts.headline_metrics))
 
-    # -- pages ---------------------------------------------------------------
-    def page(self, kind: str, key: str, title: str) -> PageView:
-        return getattr(self, f"_{kind}")(key, title)
-
-    def _years(self, key: str, title: str) -> PageView:
-        rows = []
-        for year in self.catalog.years:
-            bulletins = self.catalog.by_year[year]
-            counts = [(label, n) for t, label in TYPE_LABELS.items() if (n := sum(1 for b in bulletins if b.type == t))]
-            rows.append({"year": year, "url": self.url("year", str(year)), "count": len(bulletins), "counts": counts, "cards": self.headline(year)})
-        return PageView("years", title, rows=rows)
-
-    def _year(self, key: str, title: str) -> PageView:
-        year = int(key)
-        years = sorted(self.catalog.by_year)
-        i = years.index(year)
-        links = {
-            "previous": Link(f"{years[i - 1]}年", self.url("year", str(years[i - 1]))) if i > 0 else None,
-            "next": Link(f"{years[i + 1]}年", self.url("year", str(years[i + 1]))) if i + 1 < len(years) else None,
-            "all": Link("全部年度", self.url("years")),
-        }
+    def _year_note(self) -> str:
         facts = self.cfg.facts
         counted = "、".join(TYPE_LABELS[t] for t in facts.count_types)
         who = "各单位" if set(facts.count_levels) == set(LEVELS) else "、".join(LEVEL_LABELS[lv] for lv in facts.count_levels)
-        return PageView(
-            "year", title, cards=year_cards(self.stats, year, self.cfg),
-            groups=self.by_type(self.catalog.by_year[year]), links=links,
-            note=f"统计卡片汇总本年度{who}{counted}中的数字，与上一年度相比；各单位自己的数字见其单位页面。",
+        return f"统计卡片汇总本年度{who}{counted}中的数字，与上一年度相比；各单位自己的数字见其单位页面。"
+
+    # -- pages ---------------------------------------------------------------
+    def page(self, kind: PageKind, key: str, title: str) -> View:
+        """The view of a generated page (not the report: see ``report``)."""
+        return self._generated[kind](key, title)
+
+    def _years(self, key: str, title: str) -> YearsView:
+        rows = []
+        for year in self.catalog.years:
+            bulletins = self.catalog.by_year[year]
+            counts = tuple((label, n) for t, label in TYPE_LABELS.items() if (n := sum(1 for b in bulletins if b.type == t)))
+            rows.append(YearRow(year, self.url(PageKind.YEAR, str(year)), len(bulletins), counts, self.headline(year)))
+        data = (Link("统计数字（JSON）", STATS_JSON), Link("统计数字（CSV 表格，Excel 可直接打开）", STATS_CSV))
+        return YearsView(PageKind.YEARS, title, self.crumbs(PageKind.YEARS), tuple(rows), data)
+
+    def _year(self, key: str, title: str) -> YearView:
+        year = int(key)
+        years = sorted(self.catalog.by_year)
+        i = years.index(year)
+        return YearView(
+            PageKind.YEAR, title, self.crumbs(PageKind.YEAR, self.year_link(year)),
+            cards=tuple(year_cards(self.stats, year, self.cfg)), note=self._year_note(),
+            groups=self.by_type(self.catalog.by_year[year]),
+            previous=self.year_link(years[i - 1]) if i > 0 else None,
+            next=self.year_link(years[i + 1]) if i + 1 < len(years) else None,
+            all=Link("全部年度", self.url(PageKind.YEARS)),
+            report=Link(f"{year}年度公报合订本（打印版）", self.url(PageKind.REPORT, key)),
         )
 
-    def _orgs(self, key: str, title: str) -> PageView:
-        rows: list[dict[str, Any]] = []
+    def report_bulletins(self, year: int) -> list[Bulletin]:
+        """The bulletins a year's compiled report prints in full: summaries, then plans, each newest first."""
+        bulletins = self.catalog.by_year.get(year, ())
+        return [b for t in REPORT_TYPES for b in bulletins if b.type == t]
+
+    def report(self, key: str, title: str, bodies: Mapping[str, str]) -> ReportView:
+        """The compiled report of a year; ``bodies`` maps a bulletin's source path to its rendered HTML."""
+        year = int(key)
+        here = self.url(PageKind.REPORT, key)
+        entries = []
+        for n, b in enumerate(self.report_bulletins(year), start=1):
+            anchor = f"b{n}"
+            body = rebase(bodies.get(b.src_path, ""), b.url, here, anchor + "-")
+            entries.append(ReportEntry(anchor, b.title, b.type_label, self.cfg.organisations[b.org].name, fmt.date_text(b.date), b.url, tuple(bulletin_cards(b, self.cfg)), body))
+        return ReportView(
+            PageKind.REPORT, title, self.crumbs(PageKind.REPORT, self.year_link(year), title="合订本"),
+            year=year, publisher=self.cfg.facts.publisher, cards=tuple(year_cards(self.stats, year, self.cfg)),
+            note=self._year_note(), entries=tuple(entries), back=Link(f"返回{year}年度公报", self.url(PageKind.YEAR, key)),
+        )
+
+    def _orgs(self, key: str, title: str) -> OrgsView:
+        rows: list[OrgRow] = []
         orgs = self.cfg.organisations
 
         def visit(org: Organisation, depth: int) -> None:
             bulletins = self.catalog.by_org.get(org.key, ())
             years = sorted({b.year for b in bulletins})
-            rows.append({
-                "name": org.name, "url": self.url("org", org.key), "level": org.level_label, "depth": depth,
-                "count": len(bulletins), "years": f"{years[0]}–{years[-1]}年" if len(years) > 1 else (f"{years[0]}年" if years else ""),
-            })
+            span = f"{years[0]}–{years[-1]}年" if len(years) > 1 else (f"{years[0]}年" if years else "")
+            rows.append(OrgRow(org.name, self.url(PageKind.ORG, org.key), org.level_label, depth, len(bulletins), span))
             for child in self.catalog.children(org.key):
                 visit(orgs[child], depth + 1)
 
         for org in orgs.values():
             if org.parent is None:
                 visit(org, 0)
-        return PageView("orgs", title, rows=rows)
+        return OrgsView(PageKind.ORGS, title, self.crumbs(PageKind.ORGS), tuple(rows))
 
-    def _org(self, key: str, title: str) -> PageView:
+    def _org_chain(self, key: str) -> list[Link]:
+        """The organisation's parents, topmost first, then itself."""
+        chain: list[Link] = []
+        seen: set[str] = set()
+        current: str | None = key
+        while current is not None and current not in seen:
+            seen.add(current)
+            chain.insert(0, self.org_link(current))
+            current = self.cfg.organisations[current].parent
+        return chain
+
+    def _org(self, key: str, title: str) -> OrgView:
         org = self.cfg.organisations[key]
         bulletins = self.catalog.by_org.get(key, ())
-        meta: list[tuple[str, Any]] = [("级别", org.level_label)] if org.level_label else []
+        meta: list[tuple[str, MetaValue]] = [("级别", org.level_label)] if org.level_label else []
         if org.parent:
             meta.append(("上级工会", self.org_link(org.parent)))
-        children = [self.org_link(c) for c in self.catalog.children(key)]
+        children = tuple(self.org_link(c) for c in self.catalog.children(key))
         if children:
             meta.append(("下属工会", children))
         meta.append(("公报数量", f"{len(bulletins)}篇"))
         series = self.stats.org_series(key)
-        charts = [
-            Chart(m.label, m.unit, bar_chart(m.label, m.unit, series[k], f"chart-{k}"))
-            for k, m in self.cfg.metrics.items() if k in series
-        ]
+        # Every year from the organisation's first to its last figure or bulletin: a gap shows as 无数据.
+        seen_years = {b.year for b in bulletins} | {y for s in series.values() for y in s}
+        span = range(min(seen_years), max(seen_years) + 1) if seen_years else range(0)
+        charts = tuple(Chart(m.label, bar_chart(series[k], m.unit, span)) for k, m in self.cfg.metrics.items() if k in series)
         per_year: dict[int, list[Item]] = {}
         for b in bulletins:
             per_year.setdefault(b.year, []).append(self.item(b))
-        groups = [Group(str(y), f"{y}年", per_year[y], f"y{y}") for y in sorted(per_year, reverse=True)]
-        return PageView("org", title, groups=groups, meta=meta, charts=charts)
+        groups = tuple(Group(str(y), f"{y}年", tuple(per_year[y]), f"y{y}") for y in sorted(per_year, reverse=True))
+        crumbs = self.crumbs(PageKind.ORG, *self._org_chain(key))
+        return OrgView(PageKind.ORG, title, crumbs, tuple(meta), charts, groups)
 
-    def _topics(self, key: str, title: str) -> PageView:
-        rows = [
-            {"name": t.label, "url": self.url("topic", k), "count": len(self.catalog.by_topic.get(k, ()))}
+    def _topics(self, key: str, title: str) -> TopicsView:
+        rows = tuple(
+            TopicRow(t.label, self.url(PageKind.TOPIC, k), len(self.catalog.by_topic.get(k, ())))
             for k, t in self.cfg.topics.items()
-        ]
-        return PageView("topics", title, rows=rows)
+        )
+        return TopicsView(PageKind.TOPICS, title, self.crumbs(PageKind.TOPICS), rows)
 
-    def _topic(self, key: str, title: str) -> PageView:
-        items = [self.item(b) for b in self.catalog.by_topic.get(key, ())]
-        return PageView("topic", title, groups=[Group(key, title, items)] if items else [], links={"all": Link("全部专题", self.url("topics"))})
+    def _topic(self, key: str, title: str) -> TopicView:
+        items = tuple(self.item(b) for b in self.catalog.by_topic.get(key, ()))
+        return TopicView(PageKind.TOPIC, title, self.crumbs(PageKind.TOPIC, title=title), items, Link("全部专题", self.url(PageKind.TOPICS)))
 
-    def home(self, title: str) -> PageView:
-        latest = [self.item(b) for b in self.catalog.bulletins if b.type in ("news", "notice")][: self.cfg.facts.latest_count]
+    def home(self, title: str) -> HomeView:
+        latest = tuple(self.item(b) for b in self.catalog.bulletins if b.type in ("news", "notice"))[: self.cfg.facts.latest_count]
         year = next((y for y in self.catalog.years if self.stats.totals.get(y)), None)
-        cards = self.headline(year) if year is not None else []
-        links = {
-            "year": Link(f"{year}年度公报", self.url("year", str(year))) if year is not None else None,
-            "archive": [Link("年度公报", self.url("years")), Link("基层组织", self.url("orgs")), Link("工作专题", self.url("topics"))],
-            "years": [Link(f"{y}年", self.url("year", str(y))) for y in self.catalog.years],
-        }
-        return PageView("home", title, cards=cards, groups=[Group("latest", "最新动态", latest)] if latest else [], links=links)
+        return HomeView(
+            PageKind.HOME, title, (Link("首页", ""),),
+            cards=self.headline(year) if year is not None else (),
+            year=Link(f"{year}年度公报", self.url(PageKind.YEAR, str(year))) if year is not None else None,
+            latest=latest,
+            archive=tuple(Link(t, self.url(k)) for k, t in LIST_TITLES.items()),
+            years=tuple(self.year_link(y) for y in self.catalog.years),
+        )
 
-    def bulletin(self, b: Bulletin) -> PageView:
+    def bulletin(self, b: Bulletin) -> BulletinView:
         cfg = self.cfg
-        meta: list[tuple[str, Any]] = [
+        meta: list[tuple[str, MetaValue]] = [
             ("发布机构", self.org_link(b.org)),
             ("发布日期", fmt.date_text(b.date) + (f" {b.time:%H:%M}" if b.time else "")),
-            ("年度", Link(f"{b.year}年", self.url("year", str(b.year)))),
+            ("年度", self.year_link(b.year)),
             ("类型", b.type_label),
         ]
         if b.topics:
-            meta.append(("专题", [Link(cfg.topics[t].label, self.url("topic", t)) for t in b.topics]))
+            meta.append(("专题", tuple(Link(cfg.topics[t].label, self.url(PageKind.TOPIC, t)) for t in b.topics)))
         if b.index_no:
             meta.append(("索引号", b.index_no))
-        attachments = [
-            {"title": a.title, "url": a.path, "kind": FILE_KINDS.get(a.extension, a.extension.upper() or "文件"), "size": fmt.size_text(a.size)}
+        attachments = tuple(
+            Attachment(a.title, a.path, FILE_KINDS.get(a.extension, a.extension.upper() or "文件"), fmt.size_text(a.size))
             for a in b.attachments
-        ]
-        # The same organisation's other years: its bulletin of the same type if any, else the year on its page.
-        others = []
+        )
+        org = cfg.organisations[b.org].name
         firsts = self._org_firsts(b.org)
-        for year in sorted({y for y, _ in firsts} - {b.year}, reverse=True):
-            same = firsts.get((year, b.type))
-            if same is not None:
-                others.append(Link(f"{year}年", same.url))
-            else:
-                others.append(Link(f"{year}年", self.url("org", b.org) + f"#y{year}"))
-        links = {
-            "others": others, "org": self.org_link(b.org), "cover": b.cover, "attachments": attachments,
-            "type": b.type, "type_label": b.type_label,
-        }
-        return PageView("bulletin", b.title, cards=bulletin_cards(b, cfg), meta=meta, links=links)
+        years = sorted({y for y, _ in firsts} - {b.year}, reverse=True)
+        if b.type in REPORT_TYPES:
+            # A summary or plan: the same organisation's summary (plan) of its other years, one each.
+            others = tuple(Link(f"{y}年", firsts[(y, b.type)].url) for y in years if (y, b.type) in firsts)
+            others_title = f"{org}其他年度的{b.type_label}"
+        else:
+            # News and notices are many a year: the other years' lists on the organisation's page.
+            others = tuple(Link(f"{y}年", self.url(PageKind.ORG, b.org) + f"#y{y}") for y in years)
+            others_title = f"{org}其他年度的公报"
+        crumbs = self.crumbs(PageKind.BULLETIN, self.year_link(b.year), title=b.title)
+        return BulletinView(
+            PageKind.BULLETIN, b.title, crumbs, b.type, b.type_label, tuple(bulletin_cards(b, cfg)), tuple(meta),
+            b.cover, attachments, others_title, others,
+        )
