@@ -125,6 +125,10 @@ def run_tree(cmd: list[str], cwd: Path, variant: str) -> Run:
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(cmd, cwd=cwd, env=build_env(), stdout=log, stderr=subprocess.STDOUT)
         root = psutil.Process(proc.pid)
+        try:
+            root_exe = root.exe()
+        except psutil.Error:
+            root_exe = ""
         while proc.poll() is None:
             try:
                 with root.oneshot():
@@ -138,6 +142,11 @@ def run_tree(cmd: list[str], cwd: Path, variant: str) -> Run:
             for k in kids:
                 try:
                     with k.oneshot():
+                        # A child forked by the build that has not yet run exec (Pagefind's Python API forks
+                        # the build to start each shard's process) shares the build's pages: its RSS would
+                        # count the build twice (seen at 50,000 bulletins: 1.3 GB of "children").
+                        if k.exe() == root_exe:
+                            continue
                         child += k.memory_info().rss
                         t = k.cpu_times()
                         cpu[k.pid] = t.user + t.system

@@ -163,7 +163,8 @@ def measure_queries(browser: Any, site: Path, queries: list[str]) -> list[Query]
                 page.locator(".ub-search__input").press_sequentially(q.query)
                 page.wait_for_function("q => (document.querySelector('.ub-search').dataset.shown || '').startsWith(q + '|')", arg=q.query, timeout=120_000)
                 page.wait_for_load_state("networkidle")
-                q.results = int(re.search(r"找到 (\d+)", page.inner_text(".ub-search__status")).group(1))  # type: ignore[union-attr]
+                found = re.search(r"找到 (\d+)", page.inner_text(".ub-search__status"))  # none: the newest shards held nothing
+                q.results = int(found.group(1)) if found else 0
                 total = 0
                 for r in got:
                     s = r.sizes()
