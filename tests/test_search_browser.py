@@ -197,12 +197,12 @@ def test_recall_every_bulletin_with_the_query_words_is_found(page: Any, served: 
 
 # ------------------------------------------------------------------ shards
 
-SHARDED = 12  # bulletins, one a year, each holding 送温暖; three a shard
+SHARDED = 12  # bulletins, one a year, each holding 送温暖, each in a shard of its own; 龙舟赛 only in the oldest
 
 
 @pytest.fixture(scope="module")
 def sharded(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """A site whose index is cut into four shards (a small shard_words): three bulletins each, newest first."""
+    """A site whose index is cut into twelve shards (a small shard_words), newest first."""
     from conftest import ORGS, Site
 
     s = Site(tmp_path_factory.mktemp("sharded"))
@@ -210,12 +210,13 @@ def sharded(tmp_path_factory: pytest.TempPathFactory) -> Any:
     s.write("content/index.md", "---\ntitle: 首页\n---\n测试站点。\n")
     for i in range(SHARDED):
         year = 2015 + i
-        s.bulletin(f"{year}/visit.md", f"{year}年春节前夕开展送温暖活动，走访慰问困难职工{i + 3}户。", title=f"石桥镇总工会{year}年春节走访",
+        extra = "端午节组织龙舟赛。" if i == 0 else ""
+        s.bulletin(f"{year}/visit.md", f"{year}年春节前夕开展送温暖活动，走访慰问困难职工{i + 3}户。{extra}", title=f"石桥镇总工会{year}年春节走访",
                    date=f"{year}-01-20", org="town-a", type="news")
-    r = s.build(strict=True, plugins=[{"bulletin": {}}, {"bulletin-search": {"shard_words": 130}}])
+    r = s.build(strict=True, plugins=[{"bulletin": {}}, {"bulletin-search": {"shard_words": 45}}])
     assert not r.aborted, r.error
     shards = json.loads((r.site / "pagefind" / "ub-search.json").read_text("utf-8"))["shards"]
-    assert [x["pages"] for x in shards] == [3, 3, 3, 3], shards
+    assert [x["pages"] for x in shards] == [1] * SHARDED, shards
     with serve(r.site) as base:
         yield base
 
@@ -230,22 +231,42 @@ def _opened(browser: Any, url: str) -> tuple[Any, Any, list[str]]:
     return context, p, asked
 
 
+def _shards_asked(asked: list[str]) -> set[int]:
+    return {int(m.group(1)) for u in asked if (m := re.search(r"/pagefind/(\d+)/", u))}
+
+
 def test_a_first_query_reads_only_the_newest_shards_it_needs_and_more_results_read_older_ones(browser: Any, sharded: str) -> None:
     context, p, asked = _opened(browser, sharded)
     found = [urlparse(u).path for u in search(p, "送温暖")]
-    assert len(found) == 5
-    assert set(found[:3]) == {f"/bulletins/{y}/visit/" for y in (2026, 2025, 2024)}  # the newest shard's results come first
-    assert any("/pagefind/1/" in u for u in asked)
-    assert not any("/pagefind/2/" in u or "/pagefind/3/" in u for u in asked)  # five results came from the two newest shards
-    assert p.inner_text(".ub-search__status") == "在较新的公报中找到 6 篇公报"
+    assert found == [f"/bulletins/{y}/visit/" for y in (2026, 2025, 2024, 2023, 2022)]  # one a shard, newest first
+    assert _shards_asked(asked) == {1, 2, 3, 4}  # five results: the primary shard and the next four
+    assert p.inner_text(".ub-search__status") == "在较新的公报中找到 5 篇公报"
     more = p.locator(".ub-search__more")
     while more.is_visible():
         before = p.locator(".ub-search__result").count()
         more.click()
         p.wait_for_function("n => document.querySelectorAll('.ub-search__result').length > n", arg=before)
     shown = p.eval_on_selector_all(".ub-search__result a", "as => as.map(a => new URL(a.href).pathname)")
-    assert sorted(shown) == sorted(f"/bulletins/{2015 + i}/visit/" for i in range(SHARDED))
+    assert shown == [f"/bulletins/{2026 - i}/visit/" for i in range(SHARDED)]
     assert p.inner_text(".ub-search__status") == f"找到 {SHARDED} 篇公报"
+    context.close()
+
+
+def test_a_rare_word_stops_after_one_step_of_shards_and_the_reader_asks_for_earlier_years(browser: Any, sharded: str) -> None:
+    """A word only the oldest bulletin holds: the first step reads the primary shard and six more, finds nothing there,
+    says so and offers to search earlier years; the reader's click finds it."""
+    context, p, asked = _opened(browser, sharded)
+    p.locator(".ub-search__input").click()
+    p.locator(".ub-search__input").press_sequentially("龙舟赛")
+    p.wait_for_function("() => (document.querySelector('.ub-search').dataset.shown || '').startsWith('龙舟赛|')")
+    assert p.inner_text(".ub-search__status") == "较新的公报中没有找到，可以查找更早的公报。"
+    assert _shards_asked(asked) == {1, 2, 3, 4, 5, 6}
+    more = p.locator(".ub-search__more")
+    assert more.is_visible() and more.inner_text() == "查找更早的公报"
+    more.click()
+    p.wait_for_selector(".ub-search__result a")
+    assert p.eval_on_selector_all(".ub-search__result a", "as => as.map(a => new URL(a.href).pathname)") == ["/bulletins/2015/visit/"]
+    assert p.inner_text(".ub-search__status") == "找到 1 篇公报"
     context.close()
 
 
@@ -253,7 +274,7 @@ def test_the_test_hook_and_a_year_filter_search_every_shard_that_can_hold_the_ye
     context, p, asked = _opened(browser, sharded)
     urls = p.evaluate("q => window.ubSearch.find(q, {year: '2016'}).then(s => Promise.all(s.results.map(r => r.data())).then(ds => ds.map(d => d.meta.url)))", "送温暖")
     assert urls == ["/bulletins/2016/visit/"]
-    assert any("/pagefind/3/" in u for u in asked) and not any("/pagefind/1/" in u or "/pagefind/2/" in u for u in asked)
+    assert _shards_asked(asked) == {10}
     every = p.evaluate("q => window.ubSearch.find(q, {}).then(s => s.results.length)", "慰问困难职工")
     assert every == SHARDED
     context.close()

@@ -9,9 +9,12 @@
  *
  * The index comes in shards, newest bulletins first (indexer.py says why).
  * A query searches the shards merged so far; when they give fewer results
- * than the reader wants to see, the next older shard is merged (Pagefind's
- * mergeIndex) and the query runs again. Results already shown stay where
- * they are; new ones are added after them.
+ * than the reader wants to see, the next older shards are merged (Pagefind's
+ * mergeIndex), at most STEP of them per step, and the query runs again. A
+ * rare word in a large archive may need many shards: the reader then sees
+ * what the newest ones hold and a button to search earlier years, instead of
+ * waiting for the whole archive to download. Results already shown stay
+ * where they are; new ones are added after them.
  *
  * Everything is loaded from this site: pagefind/ beside assets/.
  */
@@ -25,6 +28,7 @@
   var bundle = new URL("pagefind/", root);
   var tokenizer = new URL("tokens.js", script.src);
   var PAGE = 5; // results shown at a time: each costs one fragment download
+  var STEP = 6; // older shards merged at most per search step: each costs its page list and chunks (about 10 KB)
 
   /* ---------- the box ---------- */
 
@@ -143,24 +147,27 @@
     return mine;
   }
 
-  /* Bulletins whose title or body hold the query's words, at least ``need`` of them if the shards have them
-   * (all of them when need is not given). Returns {results, complete}: complete when no shard is left unsearched. */
-  function find(query, chosen, need, have) {
+  /* Bulletins whose title or body hold the query's words: at least ``need`` of them if the shards have them
+   * (all of them when need is not given), merging at most ``step`` more shards (no limit when not given).
+   * Returns {results, complete}: complete when no shard is left unsearched. */
+  function find(query, chosen, need, have, step) {
     need = need === undefined ? Infinity : need;
+    var budget = step === undefined ? Infinity : step;
     return load().then(function (s) {
       var tokens = s.tok.queryTokens(query, s.vocab);
       if (!tokens.length) return { results: [], complete: true };
       var seen = new Set(), ordered = [];
       (have || []).forEach(function (r) { seen.add(r.id); ordered.push(r); });
-      function step() {
+      function advance() {
         return s.pagefind.search(tokens.join(" "), { filters: chosen }).then(function (found) {
           found.results.forEach(function (r) { if (!seen.has(r.id)) { seen.add(r.id); ordered.push(r); } });
           var next = nextShard(s, chosen);
-          if (next < 0 || ordered.length >= need) return { results: ordered, complete: next < 0 };
-          return merge(s, next).then(step);
+          if (next < 0 || ordered.length >= need || budget <= 0) return { results: ordered, complete: next < 0 };
+          budget -= 1;
+          return merge(s, next).then(advance);
         });
       }
-      return step();
+      return advance();
     });
   }
 
@@ -191,27 +198,22 @@
     drop.hidden = false;
     status.textContent = "正在搜索…";
     current = { query: query, chosen: filters() };
-    find(query, current.chosen, PAGE).then(function (found) {
-      if (mine !== seq) return;
-      results = found.results;
-      complete = found.complete;
-      words = query.split(/\s+/).filter(Boolean);
-      list.innerHTML = "";
-      shown = 0;
-      status.textContent = describe(query);
-      return page(mine);
-    }).catch(function () {
+    results = [];
+    complete = false;
+    shown = 0;
+    words = query.split(/\s+/).filter(Boolean);
+    page(mine, true).catch(function () {
       if (mine !== seq) return;
       status.textContent = "搜索暂时不可用：请通过网站地址访问本站（直接打开的本地文件无法搜索），或稍后再试。";
     });
   }
 
-  /* The next PAGE results; older shards are searched first when the ones found so far run out. */
-  function page(mine) {
+  /* The next PAGE results; when those found so far run out, one more step into older shards first. */
+  function page(mine, fresh) {
     more.hidden = true;
-    var enough = results.length >= shown + PAGE || complete
+    var enough = !fresh && (results.length >= shown + PAGE || complete)
       ? Promise.resolve()
-      : find(current.query, current.chosen, shown + PAGE, results).then(function (found) {
+      : find(current.query, current.chosen, shown + PAGE, results, STEP).then(function (found) {
         if (mine !== seq) return;
         results = found.results;
         complete = found.complete;
@@ -219,6 +221,7 @@
       });
     return enough.then(function () {
       if (mine !== seq) return;
+      if (fresh) list.innerHTML = "";
       var next = results.slice(shown, shown + PAGE);
       shown += next.length;
       return Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
