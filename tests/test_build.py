@@ -93,7 +93,7 @@ def test_stats_totals_count_summaries_only(config: SiteConfig) -> None:
     assert model.stats.totals[2024] == {"new_members": 200, "aid_funds": 8000}
     assert model.stats.totals[2023] == {"new_members": 100}
     assert model.stats.by_org[2024]["new_members"] == {"town-a": 150, "town-b": 50}
-    assert [(c.raw, c.change) for c in model.views.headline(2024) if c.metric == "new_members"] == [("200", "较2023年 +100名（+100%）")]
+    assert [(c.raw, c.change) for c in model.views.headline(2024) if c.metric == "new_members"] == [("200", ("较2023年", "+100名", "（+100%）"))]
 
 
 def test_the_pipeline_does_not_import_mkdocs() -> None:

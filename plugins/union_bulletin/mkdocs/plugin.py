@@ -16,7 +16,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from markupsafe import escape
 from mkdocs.config import config_options as c
@@ -33,6 +33,7 @@ from mkdocs.utils.templates import TemplateContext
 from ..build import Dropped, SiteModel, Source, build_site
 from ..opendata import stats_csv, stats_json
 from ..pages import PageKind, src_uri
+from ..preview import KeptPage, PageStore, environment_key, page_keys
 from ..problems import InputError, Problem, shown_path
 from ..render import reader
 from ..render.views import REPORT_TYPES, STATS_CSV, STATS_JSON, View
@@ -64,12 +65,26 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.titles: dict[str, str] = {}  # a generated page's title as written, before escaping
         self.bodies: dict[str, str] = {}  # a bulletin's rendered, sanitized body, by src_uri (for the compiled reports)
         self.tab: Page | None = None  # the navigation page marked active for the page being rendered
+        self.preview = False  # under mkdocs serve: unchanged bulletin pages are kept, not rendered again
+        self.store = PageStore()  # kept pages, across the rebuilds of a preview
+        self.keys: dict[str, str] = {}  # each bulletin page's key in this build (preview only)
+        self.restored: dict[str, KeptPage] = {}  # pages this build writes back instead of rendering
+
+    # Having on_startup keeps this instance across the rebuilds of mkdocs serve, and with it the kept pages;
+    # everything that belongs to one build is reset in on_config.
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Remember whether this is a preview."""
+        self.preview = command == "serve"
+
+    def on_shutdown(self) -> None:
+        """Forget the kept pages."""
+        self.store.clear()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load site_config; add our templates (after custom_dir, before the theme's), stylesheet and script."""
+        self.model, self.titles, self.bodies, self.tab, self.keys, self.restored = None, {}, {}, None, {}, {}
         if not self.config.enabled:
             return None
-        self.bodies = {}
         project = Path(config.config_file_path or ".").resolve().parent
         try:
             self.site, problems = load_site_config(Path(self.config.config_dir), project)
@@ -128,6 +143,9 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             file.content_string = "\n" + body
             file.abs_src_path = on_disk  # other plugins (dates from git, edit links) still find the file
 
+        if self.preview:
+            self._keep_unchanged(bulletin_files, config)
+
         for page in model.pages.values():
             own = files.get_file_from_path(page.src_uri)
             if own is None:
@@ -137,6 +155,23 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                 _keep_out_of_nav(own)
         log.info(f"公报 {len(model.catalog.bulletins)} 篇，生成索引页 {len(model.pages)} 个")
         return files
+
+    def _keep_unchanged(self, bulletin_files: list[File], config: MkDocsConfig) -> None:
+        """Leave out of MkDocs' build every bulletin page whose key is the one it was written under last time."""
+        assert self.model is not None
+        dirs = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        self.keys = page_keys(self.model, environment_key(config_file, [*dirs, TEMPLATES]))
+        for file in bulletin_files:
+            kept = self.store.get(file.src_uri, self.keys.get(file.src_uri, ""))
+            if kept is None:
+                continue
+            file.inclusion = InclusionLevel.EXCLUDED  # not rendered, not even under serve; on_post_build writes it back
+            self.restored[file.src_uri] = kept
+            if kept.body:
+                self.bodies[file.src_uri] = kept.body
+        if self.restored:
+            log.info(f"预览：{len(self.restored)} 篇公报没有改动，沿用上次生成的页面")
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Give our pages their template, and a title that is safe in the theme's HTML."""
@@ -233,7 +268,11 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             self.tab = None
         if not self.config.enabled:
             return None
-        return self._reader(output, config, page.canonical_url or "")
+        output = self._reader(output, config, page.canonical_url or "")
+        src = page.file.src_uri
+        if self.preview and src in self.keys:
+            self.store.put(src, KeptPage(self.keys[src], page.file.dest_uri, output, self.bodies.get(src, "")))
+        return output
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
         """The same for the theme's own pages (404.html)."""
@@ -250,6 +289,10 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         """Write the open-data files: JSON, and the same numbers as a CSV table."""
         if self.model is None:
             return
+        for kept in self.restored.values():
+            page_file = Path(config.site_dir) / kept.dest
+            page_file.parent.mkdir(parents=True, exist_ok=True)
+            page_file.write_text(kept.html, encoding="utf-8")
         target = Path(config.site_dir) / STATS_JSON
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(stats_json(self.model.catalog, self.model.stats), encoding="utf-8")

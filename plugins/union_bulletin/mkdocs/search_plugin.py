@@ -157,6 +157,8 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
             organisations=[o.name for key, o in catalog.config.organisations.items() if key in catalog.by_org],
             types=[label for key, label in TYPE_LABELS.items() if key in present],
         )
+        if self.stage.kept:
+            self.stage.carry([b.url for b in self.bulletin.model.bulletins.values()])  # pages the preview kept, not rendered again
         if self.stage.count == 0:
             log.info("没有公报，不写搜索索引")
             if not self.preview:

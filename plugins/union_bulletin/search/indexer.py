@@ -136,10 +136,22 @@ class Stage:
         self.terms = vocabulary.terms
         self.docs = []
 
+    @staticmethod
+    def name(url: str) -> str:
+        """A document's file name: the bulletin's address travels as metadata (search.js links to it),
+        so the name is free: a stable name per address, in one folder."""
+        return hashlib.blake2b(url.encode("utf-8"), digest_size=10).hexdigest() + ".html"
+
+    def carry(self, urls: Sequence[str]) -> int:
+        """Keep, for this round, the documents staged earlier for these addresses and not staged again
+        (a preview does not render a bulletin page that did not change); how many were carried."""
+        here = {d.path for d in self.docs}
+        carried = [self.known[n] for n in map(self.name, urls) if n not in here and n in self.known]
+        self.docs += carried
+        return len(carried)
+
     def add(self, doc: SearchDocument, vocabulary: Vocabulary | Sequence[str]) -> None:
-        # The bulletin's address travels as metadata (search.js links to it), so the file name is free:
-        # a stable name per address, in one folder.
-        rel = hashlib.blake2b(doc.url.encode("utf-8"), digest_size=10).hexdigest() + ".html"
+        rel = self.name(doc.url)
         key = hash((rel, doc.title, doc.organisation, doc.year, doc.type_label, doc.date, tuple(doc.topics), doc.text)) if self.kept else 0
         before = self.known.get(rel)
         if before is not None and key and before.key == key:
