@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -256,3 +257,49 @@ def test_a_preview_indexes_after_the_build_and_only_the_shard_whose_bulletin_cha
     finally:
         config.plugins.on_shutdown()
         plugin.preview = False  # the instance outlives this test (MkDocs caches plugins that have on_startup)
+
+
+def test_a_preview_rebuild_does_not_wait_for_the_index_of_the_one_before(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit while the last edit's index is still being written: the rebuild goes on, and the index that ends up
+    in the site folder is the newest one."""
+    import gzip
+    import threading
+    import time
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from union_bulletin.search import indexer
+
+    release = threading.Event()
+    real_run = indexer._run
+
+    def slow_run(source: Any, out: Any) -> int:
+        release.wait(30)  # Pagefind held back until the test lets it go
+        return real_run(source, out)
+
+    _bulletins(site)
+    site.build(plugins=[{"bulletin": {}}, {"bulletin-search": {}}])  # writes mkdocs.yml
+    monkeypatch.setattr(indexer, "_run", slow_run)
+    config = load_config(str(site.root / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    plugin = config.plugins["bulletin-search"]
+    try:
+        build(config)
+        first = plugin.worker
+        assert first is not None and first.is_alive()  # the index of the first build is held back
+        site.bulletin("2022/visit.md", "元旦春节期间开展送温暖活动，并举办职工篮球赛。", title="石桥镇总工会开展春节送温暖活动", date="2022-01-10", org="town-a", type="news")
+        start = time.monotonic()
+        build(load_config(str(site.root / "mkdocs.yml")))
+        assert first.is_alive()  # the rebuild did not wait for it
+        assert "职工篮球赛" in (site.root / "site/bulletins/2022/visit/index.html").read_text("utf-8")
+        assert time.monotonic() - start < 25
+        release.set()
+        plugin.worker.join(60)
+        first.join(60)
+        texts = sorted(json.loads(gzip.decompress(p.read_bytes())[12:])["meta"]["text"] for p in (site.root / "site/pagefind").rglob("*.pf_fragment"))
+        assert texts == sorted(["元旦春节期间开展送温暖活动，并举办职工篮球赛。", "一、组织建设 推动开展工资集体协商。"])
+    finally:
+        release.set()
+        config.plugins.on_shutdown()
+        plugin.preview = False

@@ -77,8 +77,9 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.preview = command == "serve"
 
     def on_shutdown(self) -> None:
-        """Forget the kept pages."""
+        """Forget the kept pages; the next build of this process (MkDocs keeps this object) is not a preview unless it says so."""
         self.store.clear()
+        self.preview = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load site_config; add our templates (after custom_dir, before the theme's), stylesheet and script."""

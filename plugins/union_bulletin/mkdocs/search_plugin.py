@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from ..model import TYPE_LABELS
 from ..search.documents import SearchDocument, plain_text
-from ..search.indexer import SHARD_WORDS, Facets, SearchError, Stage, write_bundle
+from ..search.indexer import SHARD_WORDS, Facets, SearchError, Stage, Staged, write_bundle
 from ..search.lunr import SEPARATOR, require_jieba
 from ..search.tokens import Vocabulary
 from ..search.vocabulary import UNION_TERMS, build_vocabulary
@@ -54,7 +54,10 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
         self.stage: Stage | None = None
         self.vocabulary = Vocabulary.of(())
         self.preview = False  # under mkdocs serve: the page first, the index after it
-        self.worker: threading.Thread | None = None
+        self.worker: threading.Thread | None = None  # the newest index being written (preview)
+        self.workers: list[threading.Thread] = []
+        self.writing = threading.Lock()  # one index written at a time
+        self.round = 0  # rebuilds so far: an index that a newer rebuild has overtaken is not written
 
     # Having on_startup keeps this instance across the rebuilds of mkdocs serve, and with it the stage.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -62,9 +65,10 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
         self.preview = command == "serve"
 
     def on_shutdown(self) -> None:
-        """Let a running index finish; remove the stage."""
+        """Let a running index finish; remove the stage; the next build of this process is not a preview unless it says so."""
         self._wait()
         self._close()
+        self.preview = False
 
     @event_priority(priorities.SEARCH_CONFIG)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -98,9 +102,6 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
             config.extra_javascript.append(SCRIPT)
         return config
 
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Let the previous preview's index finish: MkDocs is about to clean the site folder it writes into."""
-        self._wait()
 
     @event_priority(priorities.SEARCH_FILES)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -166,8 +167,15 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
             return
         site_dir, stage, vocabulary, shard_words = Path(config.site_dir), self.stage, self.vocabulary, max(1, self.config.shard_words)
         if self.preview:
-            # A preview shows the edited page at once; the index follows a few seconds later.
-            self.worker = threading.Thread(target=self._index, args=(stage, site_dir, vocabulary, facets, shard_words), daemon=True)
+            # A preview shows the edited page at once; the index follows a few seconds later, in a thread that
+            # works from this round's list of documents and files that are never rewritten, so the next rebuild
+            # neither waits for it nor disturbs it.
+            self.round += 1
+            docs = list(stage.docs)
+            self.workers = [w for w in self.workers if w.is_alive()]
+            self.worker = threading.Thread(target=self._preview_index, args=(self.round, stage, site_dir, vocabulary, facets, shard_words, docs),
+                                           daemon=True)
+            self.workers.append(self.worker)
             self.worker.start()
             return
         try:
@@ -175,9 +183,16 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
         finally:
             self._close()
 
-    def _index(self, stage: Stage, site_dir: Path, vocabulary: Vocabulary, facets: Facets, shard_words: int) -> None:
+    def _preview_index(self, round_: int, stage: Stage, site_dir: Path, vocabulary: Vocabulary, facets: Facets, shard_words: int,
+                       docs: list[Staged]) -> None:
+        with self.writing:
+            if round_ == self.round:  # else a newer rebuild's index follows this one
+                self._index(stage, site_dir, vocabulary, facets, shard_words, docs)
+
+    def _index(self, stage: Stage, site_dir: Path, vocabulary: Vocabulary, facets: Facets, shard_words: int,
+               docs: list[Staged] | None = None) -> None:
         try:
-            report = write_bundle(stage, site_dir, vocabulary, facets, shard_words)
+            report = write_bundle(stage, site_dir, vocabulary, facets, shard_words, docs)
         except SearchError as exc:
             if self.preview:
                 log.warning(str(exc))  # a preview goes on; the next edit tries again
@@ -195,9 +210,10 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
         return bool(self.config.enabled) and self.config.engine == "pagefind"
 
     def _wait(self) -> None:
-        if self.worker is not None:
-            self.worker.join()
-            self.worker = None
+        for worker in self.workers:
+            worker.join()
+        self.workers = []
+        self.worker = None
 
     def _close(self) -> None:
         if self.stage is not None:

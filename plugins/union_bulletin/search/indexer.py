@@ -78,6 +78,7 @@ class Staged:
     year: str
     words: int
     key: int = 0  # what the document holds (a hash within this process): a preview re-indexes a shard only when one changed
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ class Stage:
         self.root = Path(tempfile.mkdtemp(prefix="ub-search-"))
         self.kept = kept
         self.docs: list[Staged] = []
-        self.known: dict[str, Staged] = {}  # path -> the document staged there, from earlier rounds
+        self.known: dict[str, Staged] = {}  # address -> the document staged for it, from earlier rounds
         self.bundles: dict[str, Path] = {}  # shard key -> its bundle, from earlier rounds
         self.indexed = 0  # shards Pagefind indexed in the last round (the others were copied)
         self.terms: tuple[str, ...] = ()
@@ -127,46 +128,47 @@ class Stage:
     def begin(self, vocabulary: Vocabulary) -> None:
         """Start a new round of documents (a kept stage keeps what it staged before, while the vocabulary stays)."""
         if vocabulary.terms != self.terms:
-            self.known.clear()
-            for old in self.bundles.values():
-                shutil.rmtree(old, ignore_errors=True)
-            self.bundles.clear()
+            # Other tokens everywhere. (Old bundles may still be read by an index being written: close() removes them.)
+            self.known = {}
+            self.bundles = {}
         else:
-            self.known.update((d.path, d) for d in self.docs)
+            self.known.update((d.url, d) for d in self.docs)
         self.terms = vocabulary.terms
         self.docs = []
 
     @staticmethod
-    def name(url: str) -> str:
-        """A document's file name: the bulletin's address travels as metadata (search.js links to it),
-        so the name is free: a stable name per address, in one folder."""
-        return hashlib.blake2b(url.encode("utf-8"), digest_size=10).hexdigest() + ".html"
+    def name(url: str, key: int = 0) -> str:
+        """A document's file name: the bulletin's address travels as metadata (search.js links to it), so the
+        name is free. In a kept stage it names the content too: a file, once written, never changes, so an
+        index still being written from an earlier round reads what that round staged."""
+        return hashlib.blake2b(f"{url}\0{key}".encode(), digest_size=10).hexdigest() + ".html"
 
     def carry(self, urls: Sequence[str]) -> int:
         """Keep, for this round, the documents staged earlier for these addresses and not staged again
         (a preview does not render a bulletin page that did not change); how many were carried."""
-        here = {d.path for d in self.docs}
-        carried = [self.known[n] for n in map(self.name, urls) if n not in here and n in self.known]
+        here = {d.url for d in self.docs}
+        carried = [self.known[u] for u in urls if u not in here and u in self.known]
         self.docs += carried
         return len(carried)
 
     def add(self, doc: SearchDocument, vocabulary: Vocabulary | Sequence[str]) -> None:
-        rel = self.name(doc.url)
-        key = hash((rel, doc.title, doc.organisation, doc.year, doc.type_label, doc.date, tuple(doc.topics), doc.text)) if self.kept else 0
-        before = self.known.get(rel)
+        # The vocabulary is part of what a document's tokens are made of: with another, every key (and shard) is new.
+        key = hash((self.terms, doc.url, doc.title, doc.organisation, doc.year, doc.type_label, doc.date, tuple(doc.topics), doc.text)) if self.kept else 0
+        before = self.known.get(doc.url)
         if before is not None and key and before.key == key:
             self.docs.append(before)
             return
+        rel = self.name(doc.url, key)
         target = self.root / "all" / rel
         if not self.docs and not self.known:
             target.parent.mkdir(parents=True, exist_ok=True)
         html, words = render(doc, vocabulary)
         target.write_text(html, encoding="utf-8")
-        self.docs.append(Staged(rel, doc.date, str(doc.year), words, key))
+        self.docs.append(Staged(rel, doc.date, str(doc.year), words, key, doc.url))
 
-    def shards(self, shard_words: int) -> list[Shard]:
-        """The documents newest first, cut where a shard would pass ``shard_words`` words."""
-        ordered = sorted(self.docs, key=lambda d: d.path)
+    def shards(self, shard_words: int, docs: Sequence[Staged] | None = None) -> list[Shard]:
+        """The documents (this round's, or ``docs``) newest first, cut where a shard would pass ``shard_words`` words."""
+        ordered = sorted(self.docs if docs is None else docs, key=lambda d: d.path)
         ordered.sort(key=lambda d: d.date, reverse=True)
         shards: list[Shard] = []
         current: list[Staged] = []
@@ -186,12 +188,18 @@ class Stage:
 
 
 def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence[str], facets: Facets,
-                 shard_words: int = SHARD_WORDS) -> IndexReport:
-    """Index the staged documents, shard by shard, into site_dir/pagefind and write our settings beside them."""
-    out = site_dir / BUNDLE
+                 shard_words: int = SHARD_WORDS, docs: Sequence[Staged] | None = None) -> IndexReport:
+    """Index the staged documents (this round's, or ``docs``), shard by shard, into site_dir/pagefind with our settings.
+
+    A kept stage (a preview) writes the bundle in a folder of its own and puts it in place when it is whole:
+    the next rebuild may clean the site folder meanwhile, and must not wait for the index.
+    """
+    docs = list(stage.docs if docs is None else docs)
+    final = site_dir / BUNDLE
+    out = stage.root / "publish" if stage.kept else final
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
-    shards = stage.shards(shard_words)
+    shards = stage.shards(shard_words, docs)
     built = stage.root / "built"
     pages = 0
     bundles: dict[str, Path] = {}
@@ -213,8 +221,8 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence
         shutil.rmtree(source, ignore_errors=True)
         _trim(target, primary=shard.number == 0)
         bundles[shard.key] = target
-    if pages != stage.count:
-        raise SearchError(f"Pagefind 只收录了 {pages} 篇公报，应为 {stage.count} 篇")
+    if pages != len(docs):
+        raise SearchError(f"Pagefind 只收录了 {pages} 篇公报，应为 {len(docs)} 篇")
     for shard in shards:
         place = out if shard.number == 0 else out / str(shard.number)
         if stage.kept:
@@ -240,6 +248,10 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence
     out.mkdir(parents=True, exist_ok=True)
     (out / SETTINGS).write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    if out != final:
+        shutil.rmtree(final, ignore_errors=True)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(out, final)
     return IndexReport(pages, len(shards), time.perf_counter() - start, size)
 
 
