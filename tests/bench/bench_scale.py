@@ -267,7 +267,8 @@ def serve_timing(root: Path, config: Path, page: Path, url_path: str, edits: int
                                 cwd=root, env=build_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
     def built() -> int:
-        return len(re.findall(r"Documentation built in", log_path.read_text("utf-8", "replace")))
+        # "Reloading browsers" follows every rebuild; "Documentation built in" was once missing from a log here.
+        return len(re.findall(r"Reloading browsers", log_path.read_text("utf-8", "replace")))
 
     times: list[float] = []
     try:

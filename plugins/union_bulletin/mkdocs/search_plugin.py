@@ -9,6 +9,7 @@ without a web server. The work is done in :mod:`union_bulletin.search`.
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import Literal
@@ -185,6 +186,12 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
 
     def _preview_index(self, round_: int, stage: Stage, site_dir: Path, vocabulary: Vocabulary, facets: Facets, shard_words: int,
                        docs: list[Staged]) -> None:
+        try:
+            # Background work: on Linux the nice value is the thread's own, and the Pagefind process it starts
+            # inherits it, so the index gives the processor to the next rebuild an author is waiting for.
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        except (AttributeError, OSError):
+            pass
         with self.writing:
             if round_ == self.round:  # else a newer rebuild's index follows this one
                 self._index(stage, site_dir, vocabulary, facets, shard_words, docs)
