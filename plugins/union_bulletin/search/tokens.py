@@ -112,6 +112,7 @@ class Vocabulary:
     by_start: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     rank: dict[str, int] = field(default_factory=dict, compare=False)
     longest: int = 0
+    start_codes: frozenset[str] = field(default=frozenset(), compare=False)  # the codes of the terms' first two characters
 
     @classmethod
     def of(cls, terms: Iterable[str]) -> Vocabulary:
@@ -121,7 +122,8 @@ class Vocabulary:
         by_start: dict[str, list[str]] = {}
         for t in kept:
             by_start.setdefault(t[:2], []).append(t)
-        return cls(kept, {k: tuple(v) for k, v in by_start.items()}, {t: i for i, t in enumerate(kept)}, max(map(len, kept), default=0))
+        return cls(kept, {k: tuple(v) for k, v in by_start.items()}, {t: i for i, t in enumerate(kept)}, max(map(len, kept), default=0),
+                   frozenset(k.translate(_TABLE) for k in by_start if is_han(k)))
 
     def __iter__(self) -> Any:
         return iter(self.terms)
@@ -138,20 +140,22 @@ def text_tokens(text: str, vocabulary: Iterable[str] = (), *, cap: int | None = 
     text = normalise(text)
     out: list[str] = []
     found: set[str] = set()
-    w = WIDTH
-    for m in _PIECES.finditer(text):
-        run = m.group("han")
-        if not run:
-            out.append(WORD_PREFIX + m.group("word"))
+    w, w2 = WIDTH, 2 * WIDTH
+    starts = vocab.start_codes
+    for han, word in _PIECES.findall(text):
+        if not han:
+            out.append(WORD_PREFIX + word)
             continue
-        code = run.translate(_TABLE)
-        n = len(run)
-        out.extend(code[i * w : i * w + 2 * w] for i in range(n - 1))
+        code = han.translate(_TABLE)
+        n = len(han)
+        pairs = [code[i : i + w2] for i in range(0, (n - 1) * w, w)]
+        out += pairs
         out.append(code[(n - 1) * w :])
-        if vocab.by_start:
+        # Most runs hold no term's first two characters: one set test (in C) instead of a look at every position.
+        if n > 2 and not starts.isdisjoint(pairs):
             for i in range(n - 2):
-                for term in vocab.by_start.get(run[i : i + 2], ()):
-                    if run.startswith(term, i):
+                for term in vocab.by_start.get(han[i : i + 2], ()):
+                    if han.startswith(term, i):
                         found.add(term)
     # Terms in the vocabulary's order, so that the output does not depend on where a term stood first.
     out.extend(han_token(t) for t in sorted(found, key=vocab.rank.__getitem__))
