@@ -1,6 +1,6 @@
 """What a page tells other programs, and how readers take a bulletin with them (built HTML, no browser):
 Open Graph and the disclosure metadata of Chinese government sites on every page type, the footer
-with publisher, contact and ICP number, and the feeds, parsed with feedparser."""
+with publisher, contact and ICP number, the 分享 QR code, and the feeds, parsed with feedparser."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from typing import Any
 
 import feedparser
 
-from conftest import Site
+from conftest import Site, article
 from test_site import populate
+from union_bulletin.render.qr import share
 
 SITE_URL = "https://example.org/gonghui/"
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
@@ -143,6 +144,7 @@ def test_without_site_url_no_tag_that_needs_an_absolute_address(site: Site) -> N
     assert tags(r.html("bulletins/2024/county-news/"))["article:published_time"] == "2024-03-01T09:30:00+08:00"
     assert not (r.site / "feeds").exists()
     assert "mkdocs.yml 没有 site_url：不生成订阅源（RSS、JSON Feed 需要完整网址）" in r.infos
+    assert "ub-share" not in r.html("bulletins/2024/county-news/")  # a QR code of what address?
 
 
 def test_a_site_with_its_own_main_html_keeps_the_tags(site: Site) -> None:
@@ -182,6 +184,23 @@ def test_footer_shows_only_what_site_yml_gives(site: Site) -> None:
                                   '<a href="https://beian.miit.gov.cn/" rel="noopener">浙ICP备12345678号</a></span></div>')
     site.config("site.yml", {"count_types": ["summary"]})
     assert "ub-footer" not in site.build(strict=True).html("")
+
+
+def test_share_holds_the_qr_code_of_the_bulletin_address_without_script(site: Site) -> None:
+    populate(site)
+    r = site.build(strict=True, site_url=SITE_URL)
+    page = article(r.html("bulletins/2023/town-a-news/"))
+    m = re.search(r'<details class="ub-share">.*?</details>', page, re.S)
+    assert m, "no 分享"
+    block = m.group(0)
+    address = SITE_URL + "bulletins/2023/town-a-news/"
+    expected = share(address)
+    assert expected is not None and expected.svg in block  # the code of this address …
+    other = share(SITE_URL + "bulletins/2023/town-a-summary/")
+    assert other is not None and other.svg not in block  # … not of any address
+    assert "<summary>分享</summary>" in block and "<script" not in block and " on" not in re.sub(r'"[^"]*"', "", block)
+    assert f'本篇网址：<a class="ub-share__url" href="{address}">{address}</a>' in block
+    assert '<svg role="img" aria-label="本页网址的二维码" viewBox="0 0 ' in block
 
 
 def test_feeds_parse_with_items_dates_and_links(site: Site) -> None:
@@ -250,3 +269,9 @@ def test_a_feed_holds_the_newest_fifty(site: Site) -> None:
         path = r.site / name
         titles = [i["title"] for i in json_feed(path)["items"]] if name.endswith(".json") else [e.title for e in feedparser.parse(path.read_bytes()).entries]
         assert titles == [f"新闻{n:02d}" for n in range(51, 1, -1)], name
+
+
+def test_share_block_is_written_from_the_bulletin_address() -> None:
+    assert share("") is None
+    s = share("https://example.org/a/")
+    assert s is not None and s.url == "https://example.org/a/" and s.svg.startswith('<svg role="img"') and "<script" not in s.svg

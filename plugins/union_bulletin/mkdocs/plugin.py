@@ -40,6 +40,7 @@ from ..preview import KeptPage, PageStore, environment_key, page_keys
 from ..problems import InputError, Problem, shown_path
 from ..render import metadata, reader
 from ..render.metadata import Feed
+from ..render.qr import share
 from ..render.views import REPORT_TYPES, STATS_CSV, STATS_JSON, View
 from ..sanitize import clean
 from ..site_config import SiteConfig, load_site_config
@@ -249,6 +250,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         if view is None:
             return context
         context["ub"] = view  # type: ignore[typeddict-unknown-key]
+        if src in self.model.bulletins:
+            context["ub_share"] = share(page.canonical_url or "")  # type: ignore[typeddict-unknown-key]
         # Our pages have the tabs and breadcrumbs: the left sidebar would be empty, and so would the
         # right one unless the body has headings. Hidden sidebars give their width to the content.
         hide = ["navigation"] if page.toc else ["navigation", "toc"]
