@@ -165,13 +165,13 @@ def footer(html: str) -> str:
 
 def test_footer_has_publisher_contact_and_the_icp_number_linked_to_the_filing_site(site: Site) -> None:
     populate(site)
-    site.config("site.yml", {"publisher": "江屿县总工会", "contact": "0000-00000000（江屿县人民路1号）", "icp": "浙ICP备12345678号-1<b>"})
+    site.config("site.yml", {"publisher": "江屿县总工会<i>", "contact": "0000-00000000（江屿县人民路1号）&\"", "icp": "浙ICP备12345678号-1<b>"})
     site.write("content/about.md", "# 关于本站\n\n本站。")
     r = site.build(strict=True)
     for url in ("", "bulletins/2023/town-a-news/", "years/2023/", "about/", "404.html"):
         assert footer(r.html(url)) == (
-            '<div class="ub-footer"><span class="ub-footer__item">主办单位：江屿县总工会</span>'
-            '<span class="ub-footer__item">联系方式：0000-00000000（江屿县人民路1号）</span>'
+            '<div class="ub-footer"><span class="ub-footer__item">主办单位：江屿县总工会&lt;i&gt;</span>'
+            '<span class="ub-footer__item">联系方式：0000-00000000（江屿县人民路1号）&amp;&quot;</span>'
             '<span class="ub-footer__item"><a href="https://beian.miit.gov.cn/" rel="noopener">浙ICP备12345678号-1&lt;b&gt;</a></span></div>'
         ), url
 
