@@ -3,9 +3,10 @@
 on_config loads site_config and adds the package templates to the theme;
 on_files hands the bulletin files to the core pipeline (union_bulletin.build),
 reports what it found, drops the files that give no page and adds the
-generated index pages; the page events hand each page its view, mark its tab
-and add the reader's controls (large text, print provenance); on_post_build
-writes data/stats.json and its CSV. The site model is ``model``: the one
+generated index pages; the page events hand each page its view (a bulletin
+also its 分享 QR code), mark its tab, add the reader's controls (large text,
+print provenance), the footer and the head's metadata and feed links;
+on_post_build writes data/stats.json, its CSV and the feeds. The site model is ``model``: the one
 attribute other plugins read.
 """
 
@@ -270,7 +271,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                 return
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Add the large-text switch and the print provenance; unmark the tab marked for this page."""
+        """Add the large-text switch, the print provenance, the footer and the head's tags; unmark the tab marked for this page."""
         if self.tab is not None:
             self.tab.active = False
             self.tab = None
@@ -327,7 +328,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                                   feeds=_relative(feeds, page))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the open-data files: JSON, and the same numbers as a CSV table."""
+        """Write the open-data files (JSON, and the same numbers as a CSV table) and the feeds."""
         if self.model is None:
             return
         for kept in self.restored.values():
