@@ -52,6 +52,7 @@ class Visit:
     requests: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # requests answered 4xx or 5xx
 
     def foreign(self, base: str) -> list[str]:
         """Requests that left the local server (data: and blob: URLs never do)."""
@@ -74,6 +75,7 @@ def visit(browser: Any, url: str, width: int = 1280, height: int = 900, action: 
     context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
     page = context.new_page()
     page.on("request", lambda r: v.requests.append(r.url))
+    page.on("response", lambda r: v.missing.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("pageerror", lambda e: v.errors.append(str(e)))
 
     def dialog(d: Any) -> None:

@@ -7,6 +7,7 @@ every summary and plan of its year, each on a page of its own."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import subprocess
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ PAGES = {**PAGE_TYPES, "report": "years/2024/print/"}
 MODES = ("light", "dark", "large")
 TOPIC = "assistance"
 WIDE_PAGE = "bulletins/2024/jiangyu-county-summary/"  # the longest bulletin: prints on several sheets
+SHARE_PAGE = "bulletins/2024/lanwan-town-news-wuyi-basketball/"
 
 
 @pytest.fixture(scope="module")
@@ -204,6 +206,53 @@ def test_every_printed_page_says_where_it_comes_from(browser: Any, served: str, 
     # links print their address, the public one
     assert "江屿县总工会（https://bulletin.example.org/orgs/jiangyu-county/）" in first
     assert "打印本页" not in first and "大字" not in first
+    # the 分享 block prints open (its QR code scans, see below), without the control itself
+    last = re.sub(r"\s+", "", pages[-1])
+    assert "用微信“扫一扫”扫描二维码，在手机上打开本篇。" in last and f"本篇网址：{address}" in last and "分享" not in last
+
+
+def scan(png: bytes) -> list[str]:
+    """What a phone reads from the QR codes in a picture (zxing-cpp, the library behind many scanner apps)."""
+    import zxingcpp
+    from PIL import Image
+
+    return [c.text for c in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)).convert("L"))]
+
+
+def test_printed_bulletin_carries_a_qr_code_of_its_address(browser: Any, served: str, tmp_path: Path) -> None:
+    context, page = open_page(browser, served + SHARE_PAGE, 1280)
+    try:
+        pdf = tmp_path / "page.pdf"
+        pdf.write_bytes(page.pdf(format="A4"))
+    finally:
+        context.close()
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / "sheet")], check=True)  # every sheet as a picture
+    codes = [code for sheet in sorted(tmp_path.glob("sheet*.png")) for code in scan(sheet.read_bytes())]
+    assert codes == ["https://bulletin.example.org/" + SHARE_PAGE]  # once, on paper, though the 分享 control was never opened
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_share_opens_a_qr_code_that_scans_to_the_address(browser: Any, served: str, mode: str) -> None:
+    context, page = open_page(browser, served + SHARE_PAGE, 360, mode)
+    try:
+        check_mode(page, mode)
+        qr = page.locator(".ub-share__qr")
+        assert not qr.is_visible()  # closed until the reader asks
+        page.locator(".ub-share > summary").click()
+        assert qr.is_visible()
+        box = qr.bounding_box()
+        assert box["width"] >= 120 and abs(box["width"] - box["height"]) < 1 and box["x"] >= 0 and box["x"] + box["width"] <= 360, box
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        # black on white in every mode: the code scans from the screen
+        png = qr.screenshot()
+        assert scan(png) == ["https://bulletin.example.org/" + SHARE_PAGE]
+        from PIL import Image
+
+        corner = Image.open(io.BytesIO(png)).convert("RGB").getpixel((2, 2))  # the quiet zone around the code
+        assert corner == (255, 255, 255), corner
+        assert serious(axe(page)) == [], serious(axe(page))
+    finally:
+        context.close()
 
 
 def report_titles(year: int) -> list[str]:

@@ -178,7 +178,8 @@ SITE_CASES: list[tuple[str, str, str, list[str]]] = [
     ("topic-label", "topics.yml", "organising: 组织建设\nrights:\n",
      ["site_config/topics.yml: rights: 发现 空值，应为 专题名称文字，如 组织建设"]),
     ("site-count-types", "site.yml", "count_types: [summary, report]\nheadline: []\n",
-     ['site_config/site.yml: headline: 发现 未知的设置 "headline"，应为 publisher、icp、count_types、count_levels、headline_metrics、latest_count 之一（是否想写 headline_metrics？）',
+     ['site_config/site.yml: headline: 发现 未知的设置 "headline"，应为 publisher、icp、contact、count_types、count_levels、headline_metrics、latest_count 之一'
+      '（是否想写 headline_metrics？）',
       'site_config/site.yml: count_types[1]: 发现 "report"，应为 公报类型（summary、plan、news、notice）']),
     ("metrics-yaml", "metrics.yml", "new_members: [\n",
      ["site_config/metrics.yml: 文件: 发现 第 2 行第 1 列的 YAML 语法错误：expected the node content, but found '<stream end>'，应为 合法的 YAML（检查冒号、引号和缩进）"]),
@@ -190,6 +191,7 @@ SITE_CASES += [
      ["site_config/metrics.yml: 文件: 发现 空文件，应为 指标定义（已改用内置的默认指标；不需要此文件时请删除它）"]),
     ("topics-empty", "topics.yml", "# 还没想好\n",
      ["site_config/topics.yml: 文件: 发现 空文件，应为 专题定义（已改用内置的默认专题；不需要此文件时请删除它）"]),
+    ("site-contact", "site.yml", "contact: 12345678\n", ["site_config/site.yml: contact: 发现 12345678，应为 联系方式文字，如 0000-00000000 或地址"]),
     ("site-latest-count", "site.yml", "latest_count: -3\n", ["site_config/site.yml: latest_count: 发现 -3，应为 1 到 50 之间的整数"]),
     ("site-headline-unknown", "site.yml", "headline_metrics: [new_members, members_new]\n",
      ['site_config/site.yml: headline_metrics[1]: 发现 "members_new"，应为 metrics.yml 中的指标键（是否想写 members_total？）']),

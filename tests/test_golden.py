@@ -2,8 +2,9 @@
 
 What is compared: the list of files the build writes (less the theme's own
 hashed assets and the sitemap, which carry build-specific names and dates),
-and for every page its <title>, description and the part our templates render;
-data/stats.json whole.
+and for every page its <title>, description, the metadata and feed links our
+plugin puts in the head, the part our templates render and our footer block;
+data/stats.json and the feeds whole.
 
 Regenerate after an intended change, then read the diff before committing:
 
@@ -33,12 +34,16 @@ def snapshot(site: Path) -> dict[str, str]:
         path = site / rel
         if rel.endswith(".html"):
             html = path.read_text(encoding="utf-8")
-            parts = re.findall(r"<title>.*?</title>|<meta name=\"description\"[^>]*>", html)
+            head = html[: html.find("</head>")]  # (a QR code's SVG has a <title> of its own)
+            parts = re.findall(r"<title>.*?</title>|<meta name=\"description\"[^>]*>", head)
+            parts += re.findall(r'<meta name="(?:SiteName|ArticleTitle|PubDate|ContentSource|ColumnName)"[^>]*>'
+                                r'|<meta property="(?:og|article):[^>]*>|<link rel="alternate"[^>]*>', head)
             body = re.search(r'<article class="ub .*?</article>', html, re.S)
             if body:
                 parts.append(body.group(0))
+            parts += re.findall(r'<div class="ub-footer">.*?</div>', html)
             out[rel] = "\n".join(parts) + "\n"
-        elif rel.endswith(".json"):
+        elif rel.endswith(".json") or rel.startswith("feeds/"):
             out[rel] = path.read_text(encoding="utf-8")
     return out
 

@@ -170,7 +170,7 @@ def bulletin_texts(site: Path) -> dict[str, str]:
     for path in (site / "bulletins").rglob("index.html"):
         page = path.read_text("utf-8")
         title = re.search(r'<article class="ub ub-bulletin">.*?<h1>(.*?)</h1>', page, re.S)
-        body = re.search(r'<div class="ub-body">(.*?)</div>\s*(?:<section class="ub-attachments"|<nav class="ub-others"|</article>)', page, re.S)
+        body = re.search(r'<div class="ub-body">(.*?)</div>\s*(?:<section class="ub-attachments"|<details class="ub-share"|<nav class="ub-others"|</article>)', page, re.S)
         assert title and body, path
         words = re.sub(r"<[^>]+>", " ", title.group(1) + " " + body.group(1))
         texts[path.parent.relative_to(site).as_posix() + "/"] = re.sub(r"\s+", " ", html.unescape(words))

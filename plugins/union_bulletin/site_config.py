@@ -30,6 +30,7 @@ class SiteFacts:
 
     publisher: str = ""
     icp: str = ""
+    contact: str = ""  # our extension: a telephone number or an address, shown in every page's footer
     count_types: tuple[str, ...] = ("summary",)
     count_levels: tuple[str, ...] = LEVELS
     headline_metrics: tuple[str, ...] = DEFAULT_HEADLINE
@@ -215,7 +216,7 @@ def _topics(path: str, data: Any, problems: list[Problem]) -> dict[str, Topic]:
     return topics
 
 
-_FACT_KEYS = ("publisher", "icp", "count_types", "count_levels", "headline_metrics", "latest_count")
+_FACT_KEYS = ("publisher", "icp", "contact", "count_types", "count_levels", "headline_metrics", "latest_count")
 
 
 def _facts(path: str, data: Any, metrics: Mapping[str, Metric], problems: list[Problem]) -> SiteFacts:
@@ -231,6 +232,10 @@ def _facts(path: str, data: Any, metrics: Mapping[str, Metric], problems: list[P
     if not isinstance(icp, str):
         problems.append(Problem(path, "icp", describe(icp), "ICP 备案号文字，如 浙ICP备12345678号"))
         icp = ""
+    contact = raw.get("contact", "")
+    if not isinstance(contact, str):
+        problems.append(Problem(path, "contact", describe(contact), "联系方式文字，如 0000-00000000 或地址"))
+        contact = ""
     count_types = _key_list(path, "count_types", raw.get("count_types", ["summary"]), TYPES, "公报类型", problems) or ("summary",)
     count_levels = _key_list(path, "count_levels", raw.get("count_levels", list(LEVELS)), LEVELS, "单位级别", problems) or LEVELS
     headline_default = [k for k in DEFAULT_HEADLINE if k in metrics]
@@ -239,7 +244,7 @@ def _facts(path: str, data: Any, metrics: Mapping[str, Metric], problems: list[P
     if isinstance(latest, bool) or not isinstance(latest, int) or not 1 <= latest <= 50:
         problems.append(Problem(path, "latest_count", describe(latest), "1 到 50 之间的整数"))
         latest = 8
-    return SiteFacts(publisher.strip(), icp.strip(), count_types, count_levels, headline, latest)
+    return SiteFacts(publisher.strip(), icp.strip(), contact.strip(), count_types, count_levels, headline, latest)
 
 
 def _key_list(path: str, name: str, value: Any, allowed: tuple[str, ...], what: str, problems: list[Problem]) -> tuple[str, ...]:

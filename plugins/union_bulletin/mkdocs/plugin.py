@@ -3,15 +3,17 @@
 on_config loads site_config and adds the package templates to the theme;
 on_files hands the bulletin files to the core pipeline (union_bulletin.build),
 reports what it found, drops the files that give no page and adds the
-generated index pages; the page events hand each page its view, mark its tab
-and add the reader's controls (large text, print provenance); on_post_build
-writes data/stats.json and its CSV. The site model is ``model``: the one
+generated index pages; the page events hand each page its view (a bulletin
+also its 分享 QR code), mark its tab, add the reader's controls (large text,
+print provenance), the footer and the head's metadata and feed links;
+on_post_build writes data/stats.json, its CSV and the feeds. The site model is ``model``: the one
 attribute other plugins read.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -28,14 +30,18 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from ..build import Dropped, SiteModel, Source, build_site
+from ..feeds import EMPTY_SITEMAP, SITEMAP, feed_specs, json_feed, org_feeds, rss, site_feeds
 from ..opendata import stats_csv, stats_json
 from ..pages import PageKind, src_uri
 from ..preview import KeptPage, PageStore, environment_key, page_keys
 from ..problems import InputError, Problem, shown_path
-from ..render import reader
+from ..render import metadata, reader
+from ..render.metadata import Feed
+from ..render.qr import share
 from ..render.views import REPORT_TYPES, STATS_CSV, STATS_JSON, View
 from ..sanitize import clean
 from ..site_config import SiteConfig, load_site_config
@@ -245,6 +251,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         if view is None:
             return context
         context["ub"] = view  # type: ignore[typeddict-unknown-key]
+        if src in self.model.bulletins:
+            context["ub_share"] = share(page.canonical_url or "")  # type: ignore[typeddict-unknown-key]
         # Our pages have the tabs and breadcrumbs: the left sidebar would be empty, and so would the
         # right one unless the body has headings. Hidden sidebars give their width to the content.
         hide = ["navigation"] if page.toc else ["navigation", "toc"]
@@ -263,13 +271,14 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                 return
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Add the large-text switch and the print provenance; unmark the tab marked for this page."""
+        """Add the large-text switch, the print provenance, the footer and the head's tags; unmark the tab marked for this page."""
         if self.tab is not None:
             self.tab.active = False
             self.tab = None
         if not self.config.enabled:
             return None
         output = self._reader(output, config, page.canonical_url or "")
+        output = metadata.add_head_tags(output, metadata.head_tags(self._facts(page, config)))
         src = page.file.src_uri
         if self.preview and src in self.keys:
             self.store.put(src, KeptPage(self.keys[src], page.file.dest_uri, output, self.bodies.get(src, "")))
@@ -279,15 +288,47 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         """The same for the theme's own pages (404.html)."""
         if not self.config.enabled or not template_name.endswith(".html") or template_name.startswith("sitemap"):
             return None
-        return self._reader(output_content, config, "")
+        html = self._reader(output_content, config, "")
+        return metadata.add_head_tags(html, metadata.head_tags(metadata.PageFacts(config.site_name, config.site_name)))
 
     def _reader(self, html: str, config: MkDocsConfig, address: str) -> str:
-        publisher = self.site.facts.publisher if self.site is not None else ""
+        facts = self.site.facts if self.site is not None else None
         html = reader.add_head_script(html)
-        return reader.add_print_info(html, reader.print_info(config.site_name, publisher, address))
+        if facts is not None:
+            html = metadata.add_footer(html, metadata.footer(facts.publisher, facts.contact, facts.icp))
+        return reader.add_print_info(html, reader.print_info(config.site_name, facts.publisher if facts else "", address))
+
+    def _facts(self, page: Page, config: MkDocsConfig) -> metadata.PageFacts:
+        """What the head says about ``page``: a bulletin is an article, an index page a column."""
+        site_url = config.site_url or ""
+        logo = str(config.theme.get("logo") or "")
+        feeds = site_feeds(config.site_name) if site_url else ()
+        url = (page.canonical_url or "") if site_url else ""
+        src = page.file.src_uri
+        model = self.model
+        if model is not None and src in model.bulletins:
+            b = model.bulletins[src]
+            description = model.meta.get(src, {}).get("description")
+            description = description if isinstance(description, str) and description.strip() else b.summary
+            return metadata.PageFacts(
+                config.site_name, b.title, description, url, metadata.image_for(site_url, b, logo), article=b,
+                source=model.config.organisations[b.org].name, feeds=_relative(feeds, page),
+            )
+        description = page.meta.get("description") if isinstance(page.meta.get("description"), str) else None
+        description = description or config.site_description or ""
+        title = str(page.title or config.site_name)
+        column = ""
+        if model is not None and src in model.pages:
+            g = model.pages[src]
+            title = self.titles.get(src, g.title)
+            column = title if g.kind is not PageKind.REPORT else ""
+            if g.kind is PageKind.ORG and site_url:
+                feeds = (*feeds, *org_feeds(model.config.organisations[g.key].name, g.key))
+        return metadata.PageFacts(config.site_name, title, description, url, metadata.image_for(site_url, None, logo), column=column,
+                                  feeds=_relative(feeds, page))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the open-data files: JSON, and the same numbers as a CSV table."""
+        """Write the open-data files (JSON, and the same numbers as a CSV table) and the feeds."""
         if self.model is None:
             return
         for kept in self.restored.values():
@@ -299,6 +340,24 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         target.write_text(stats_json(self.model.catalog, self.model.stats), encoding="utf-8")
         # UTF-8 with a byte-order mark: without it Excel on Chinese Windows reads the file as GBK.
         (Path(config.site_dir) / STATS_CSV).write_bytes(stats_csv(self.model.catalog, self.model.stats).encode("utf-8-sig"))
+        self._write_feeds(config)
+
+    def _write_feeds(self, config: MkDocsConfig) -> None:
+        """RSS and JSON Feed of the news and notices (the site's, each organisation's) and of the summaries."""
+        assert self.model is not None
+        site_url = config.site_url or ""
+        if not site_url:
+            log.info("mkdocs.yml 没有 site_url：不生成订阅源（RSS、JSON Feed 需要完整网址）")
+            return
+        catalog = self.model.catalog
+        specs = feed_specs(catalog, config.site_name, config.site_description or "", site_url, config.use_directory_urls)
+        for spec in specs:
+            target = Path(config.site_dir) / spec.stem
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.with_suffix(".xml").write_bytes(rss(spec, catalog, site_url))
+            target.with_suffix(".json").write_text(json_feed(spec, catalog, site_url), encoding="utf-8")
+        (Path(config.site_dir) / SITEMAP).write_text(EMPTY_SITEMAP, encoding="utf-8")
+        log.info(f"订阅源 {len(specs)} 组（RSS 和 JSON Feed）")
 
     def _default_nav(self, docs: Path) -> list[Any]:
         """A short nav when mkdocs.yml has none: bulletins never go into the nav (it grows quadratically)."""
@@ -320,6 +379,11 @@ def _keep_out_of_nav(file: File) -> None:
 def _report(problems: list[Problem]) -> None:
     for p in problems:
         log.warning(str(p))
+
+
+def _relative(feeds: tuple[Feed, ...], page: Page) -> tuple[Feed, ...]:
+    """The feeds' addresses relative to ``page``, as MkDocs writes every link of a page."""
+    return tuple(dataclasses.replace(f, url=get_relative_url(f.url, page.url)) for f in feeds)
 
 
 def _escape(text: str) -> str:
