@@ -8,10 +8,13 @@ the warnings our plugin logged.
 
 from __future__ import annotations
 
+import gzip
+import json
 import logging
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,6 +24,7 @@ import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,6 +115,33 @@ def build_project(root: Path, strict: bool = False) -> Result:
     errors = [_strip(r.getMessage()) for r in handler.records if r.levelno >= logging.WARNING]
     infos = [_strip(r.getMessage()) for r in ours if r.levelno == logging.INFO]
     return Result(site_dir, warnings, errors, aborted, error, infos)
+
+
+@contextmanager
+def serving(root: Path) -> Iterator[Callable[[], MkDocsConfig]]:
+    """Builds of root/mkdocs.yml as the rebuilds of one ``mkdocs serve``: started as serve, the config read again
+    for every rebuild (MkDocs then hands back the same objects of the plugins that have on_startup), shut down
+    at the end. Yields a function that runs the next build and returns its config."""
+    config = load_config(str(root / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    builds = 0
+
+    def rebuild() -> MkDocsConfig:
+        nonlocal builds
+        this = config if builds == 0 else load_config(str(root / "mkdocs.yml"))
+        builds += 1
+        build(this)
+        return this
+
+    try:
+        yield rebuild
+    finally:
+        config.plugins.on_shutdown()  # also ends preview mode: MkDocs keeps these plugin objects for the whole process
+
+
+def fragments(bundle: Path) -> list[dict[str, Any]]:
+    """Every Pagefind fragment (what a result shows) under ``bundle``: gzip, a 12-byte signature, then JSON."""
+    return [json.loads(gzip.decompress(p.read_bytes())[12:]) for p in sorted(bundle.rglob("*.pf_fragment"))]
 
 
 def _strip(message: str) -> str:

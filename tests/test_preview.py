@@ -9,17 +9,13 @@ and the compiled report still hold every bulletin.
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
-from conftest import Site
+from conftest import Site, fragments, serving
 
 PLUGINS = [{"bulletin": {}}, {"bulletin-search": {"shard_words": 10**6}}]
 
@@ -35,25 +31,19 @@ def preview(site: Site) -> Iterator[Any]:
     """Build ``site`` as successive rebuilds of one mkdocs serve; yields a function that rebuilds and returns the bulletin plugin."""
     _write(site)
     site.build(plugins=PLUGINS)  # writes mkdocs.yml
-    config = load_config(str(site.root / "mkdocs.yml"))
-    config.plugins.on_startup(command="serve", dirty=False)
-    plugins = [config.plugins["bulletin"], config.plugins["bulletin-search"]]
+    with serving(site.root) as next_build:
+        plugins: list[Any] = []
 
-    def rebuild() -> Any:
-        again = load_config(str(site.root / "mkdocs.yml"))
-        assert again.plugins["bulletin"] is plugins[0]  # the same object, as under serve
-        build(again)
-        worker = again.plugins["bulletin-search"].worker
-        if worker is not None:
-            worker.join()
-        return again.plugins["bulletin"]
+        def rebuild() -> Any:
+            config = next_build()
+            plugins.append(config.plugins["bulletin"])
+            assert plugins[-1] is plugins[0]  # the same object, as under serve
+            worker = config.plugins["bulletin-search"].worker
+            if worker is not None:
+                worker.join()
+            return plugins[-1]
 
-    try:
         yield rebuild
-    finally:
-        config.plugins.on_shutdown()
-        for p in plugins:  # the objects outlive this test (MkDocs caches plugins that have on_startup)
-            p.preview = False
 
 
 def _page(site: Site, url: str) -> str:
@@ -61,8 +51,7 @@ def _page(site: Site, url: str) -> str:
 
 
 def _indexed(site: Site) -> list[str]:
-    bundle = site.root / "site" / "pagefind"
-    return sorted(json.loads(gzip.decompress(p.read_bytes())[12:])["meta"]["url"] for p in bundle.rglob("*.pf_fragment"))
+    return sorted(f["meta"]["url"] for f in fragments(site.root / "site" / "pagefind"))
 
 
 def test_an_unchanged_site_is_rebuilt_without_rendering_a_bulletin_page_and_gives_the_same_pages(site: Site, preview: Any) -> None:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import Site
+from conftest import Site, fragments, serving
 from union_bulletin.search.documents import TITLE_WEIGHT, SearchDocument, plain_text, render
 from union_bulletin.search.indexer import Stage
 from union_bulletin.search.tokens import HAN_RANGES, han_token, query_tokens, text_tokens
@@ -227,47 +227,29 @@ def test_a_small_shard_budget_writes_several_bundles_that_together_hold_every_bu
 def test_a_preview_indexes_after_the_build_and_only_the_shard_whose_bulletin_changed(site: Site) -> None:
     """Under mkdocs serve the same plugin instance serves every rebuild (it has on_startup): the page is written
     first, the index follows in a thread, and shards whose documents did not change are copied, not indexed."""
-    import gzip
-
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     _bulletins(site)
     site.bulletin("2024/plan.md", "继续开展送温暖活动。", title="石桥镇总工会2024年工作计划", date="2024-02-01", year=2024, org="town-a", type="plan")
     site.build(plugins=[{"bulletin": {}}, {"bulletin-search": {"shard_words": 10}}])  # writes mkdocs.yml
-    config = load_config(str(site.root / "mkdocs.yml"))
-    config.plugins.on_startup(command="serve", dirty=False)
-    plugin = config.plugins["bulletin-search"]
-    try:
-        build(config)
+    with serving(site.root) as rebuild:
+        plugin = rebuild().plugins["bulletin-search"]
         assert plugin.worker is not None
         plugin.worker.join()
         assert plugin.stage is not None and plugin.stage.indexed == 3
         site.bulletin("2022/visit.md", "元旦春节期间开展送温暖活动，并举办职工篮球赛。", title="石桥镇总工会开展春节送温暖活动", date="2022-01-10", org="town-a", type="news")
-        again = load_config(str(site.root / "mkdocs.yml"))
-        assert again.plugins["bulletin-search"] is plugin
-        build(again)
+        assert rebuild().plugins["bulletin-search"] is plugin
         assert "职工篮球赛" in (site.root / "site/bulletins/2022/visit/index.html").read_text("utf-8")  # the page, before the index
         assert plugin.worker is not None
         plugin.worker.join()
         assert plugin.stage.indexed == 1  # the 2022 shard; the other two were copied
-        fragments = [json.loads(gzip.decompress(p.read_bytes())[12:]) for p in (site.root / "site/pagefind/2/fragment").iterdir()]
-        assert [f["meta"]["text"] for f in fragments] == ["元旦春节期间开展送温暖活动，并举办职工篮球赛。"]
+        assert [f["meta"]["text"] for f in fragments(site.root / "site/pagefind/2")] == ["元旦春节期间开展送温暖活动，并举办职工篮球赛。"]
         assert (site.root / "site/pagefind/pagefind.js").is_file() and (site.root / "site/pagefind/1/pagefind-entry.json").is_file()
-    finally:
-        config.plugins.on_shutdown()
-        plugin.preview = False  # the instance outlives this test (MkDocs caches plugins that have on_startup)
 
 
 def test_a_preview_rebuild_does_not_wait_for_the_index_of_the_one_before(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
     """An edit while the last edit's index is still being written: the rebuild goes on, and the index that ends up
     in the site folder is the newest one."""
-    import gzip
     import threading
     import time
-
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
     from union_bulletin.search import indexer
 
@@ -281,25 +263,21 @@ def test_a_preview_rebuild_does_not_wait_for_the_index_of_the_one_before(site: S
     _bulletins(site)
     site.build(plugins=[{"bulletin": {}}, {"bulletin-search": {}}])  # writes mkdocs.yml
     monkeypatch.setattr(indexer, "_run", slow_run)
-    config = load_config(str(site.root / "mkdocs.yml"))
-    config.plugins.on_startup(command="serve", dirty=False)
-    plugin = config.plugins["bulletin-search"]
-    try:
-        build(config)
-        first = plugin.worker
-        assert first is not None and first.is_alive()  # the index of the first build is held back
-        site.bulletin("2022/visit.md", "元旦春节期间开展送温暖活动，并举办职工篮球赛。", title="石桥镇总工会开展春节送温暖活动", date="2022-01-10", org="town-a", type="news")
-        start = time.monotonic()
-        build(load_config(str(site.root / "mkdocs.yml")))
-        assert first.is_alive()  # the rebuild did not wait for it
-        assert "职工篮球赛" in (site.root / "site/bulletins/2022/visit/index.html").read_text("utf-8")
-        assert time.monotonic() - start < 25
-        release.set()
-        plugin.worker.join(60)
-        first.join(60)
-        texts = sorted(json.loads(gzip.decompress(p.read_bytes())[12:])["meta"]["text"] for p in (site.root / "site/pagefind").rglob("*.pf_fragment"))
-        assert texts == sorted(["元旦春节期间开展送温暖活动，并举办职工篮球赛。", "一、组织建设 推动开展工资集体协商。"])
-    finally:
-        release.set()
-        config.plugins.on_shutdown()
-        plugin.preview = False
+    with serving(site.root) as rebuild:
+        try:
+            plugin = rebuild().plugins["bulletin-search"]
+            first = plugin.worker
+            assert first is not None and first.is_alive()  # the index of the first build is held back
+            site.bulletin("2022/visit.md", "元旦春节期间开展送温暖活动，并举办职工篮球赛。", title="石桥镇总工会开展春节送温暖活动", date="2022-01-10", org="town-a", type="news")
+            start = time.monotonic()
+            rebuild()
+            assert first.is_alive()  # the rebuild did not wait for it
+            assert "职工篮球赛" in (site.root / "site/bulletins/2022/visit/index.html").read_text("utf-8")
+            assert time.monotonic() - start < 25
+            release.set()
+            plugin.worker.join(60)
+            first.join(60)
+            texts = sorted(f["meta"]["text"] for f in fragments(site.root / "site/pagefind"))
+            assert texts == sorted(["元旦春节期间开展送温暖活动，并举办职工篮球赛。", "一、组织建设 推动开展工资集体协商。"])
+        finally:
+            release.set()  # before serving's shutdown joins the held-back index
