@@ -16,7 +16,7 @@ import copy
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -35,6 +35,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..build import Dropped, SiteModel, Source, build_site
 from ..feeds import EMPTY_SITEMAP, SITEMAP, feed_specs, json_feed, org_feeds, rss, site_feeds
+from ..model import Bulletin
 from ..opendata import stats_csv, stats_json
 from ..pages import PageKind, src_uri
 from ..preview import KeptPage, PageStore, environment_key, page_keys
@@ -192,8 +193,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             page.meta = {**copy.deepcopy(dict(self.model.meta.get(src, {}))), "date": when}
             page.meta["template"] = PageKind.BULLETIN.template
             page.meta["title"] = _escape(b.title)
-            description = page.meta.get("description")
-            description = description if isinstance(description, str) and description.strip() else b.summary
+            description = _description(page.meta, b)
             if description:
                 page.meta["description"] = _escape(description)  # Material prints it unescaped into an attribute
             else:
@@ -308,14 +308,13 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         model = self.model
         if model is not None and src in model.bulletins:
             b = model.bulletins[src]
-            description = model.meta.get(src, {}).get("description")
-            description = description if isinstance(description, str) and description.strip() else b.summary
+            description = _description(model.meta.get(src, {}), b)
             return metadata.PageFacts(
                 config.site_name, b.title, description, url, metadata.image_for(site_url, b, logo), article=b,
                 source=model.config.organisations[b.org].name, feeds=_relative(feeds, page),
             )
-        description = page.meta.get("description") if isinstance(page.meta.get("description"), str) else None
-        description = description or config.site_description or ""
+        given = page.meta.get("description")
+        description = (given if isinstance(given, str) else "") or config.site_description or ""
         title = str(page.title or config.site_name)
         column = ""
         if model is not None and src in model.pages:
@@ -384,6 +383,12 @@ def _report(problems: list[Problem]) -> None:
 def _relative(feeds: tuple[Feed, ...], page: Page) -> tuple[Feed, ...]:
     """The feeds' addresses relative to ``page``, as MkDocs writes every link of a page."""
     return tuple(dataclasses.replace(f, url=get_relative_url(f.url, page.url)) for f in feeds)
+
+
+def _description(meta: Mapping[str, Any], b: Bulletin) -> str:
+    """A bulletin's description: the front matter's, when it is text with something in it; else its summary."""
+    given = meta.get("description")
+    return given if isinstance(given, str) and given.strip() else b.summary
 
 
 def _escape(text: str) -> str:

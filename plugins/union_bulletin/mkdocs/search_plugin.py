@@ -55,10 +55,14 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
         self.stage: Stage | None = None
         self.vocabulary = Vocabulary.of(())
         self.preview = False  # under mkdocs serve: the page first, the index after it
-        self.worker: threading.Thread | None = None  # the newest index being written (preview)
-        self.workers: list[threading.Thread] = []
+        self.workers: list[threading.Thread] = []  # the preview's index threads not yet joined, newest last
         self.writing = threading.Lock()  # one index written at a time
         self.round = 0  # rebuilds so far: an index that a newer rebuild has overtaken is not written
+
+    @property
+    def worker(self) -> threading.Thread | None:
+        """The newest preview index thread."""
+        return self.workers[-1] if self.workers else None
 
     # Having on_startup keeps this instance across the rebuilds of mkdocs serve, and with it the stage.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -102,7 +106,6 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
         if SCRIPT not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
         return config
-
 
     @event_priority(priorities.SEARCH_FILES)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -173,11 +176,10 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
             # neither waits for it nor disturbs it.
             self.round += 1
             docs = list(stage.docs)
-            self.workers = [w for w in self.workers if w.is_alive()]
-            self.worker = threading.Thread(target=self._preview_index, args=(self.round, stage, site_dir, vocabulary, facets, shard_words, docs),
-                                           daemon=True)
-            self.workers.append(self.worker)
-            self.worker.start()
+            worker = threading.Thread(target=self._preview_index, args=(self.round, stage, site_dir, vocabulary, facets, shard_words, docs),
+                                      daemon=True)
+            self.workers = [*(w for w in self.workers if w.is_alive()), worker]
+            worker.start()
             return
         try:
             self._index(stage, site_dir, vocabulary, facets, shard_words)
@@ -220,7 +222,6 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
         for worker in self.workers:
             worker.join()
         self.workers = []
-        self.worker = None
 
     def _close(self) -> None:
         if self.stage is not None:

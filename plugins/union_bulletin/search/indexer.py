@@ -104,7 +104,7 @@ class Shard:
 
 
 class Stage:
-    """A temporary folder of search documents, one file per bulletin at its URL.
+    """A temporary folder of search documents, one file per bulletin, all in one folder (``all/``).
 
     A stage that is ``kept`` (a preview under ``mkdocs serve``) lives across
     rebuilds: a document whose content has not changed is not rendered again,
@@ -114,6 +114,7 @@ class Stage:
 
     def __init__(self, kept: bool = False) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="ub-search-"))
+        (self.root / "all").mkdir()
         self.kept = kept
         self.docs: list[Staged] = []
         self.known: dict[str, Staged] = {}  # address -> the document staged for it, from earlier rounds
@@ -159,11 +160,8 @@ class Stage:
             self.docs.append(before)
             return
         rel = self.name(doc.url, key)
-        target = self.root / "all" / rel
-        if not self.docs and not self.known:
-            target.parent.mkdir(parents=True, exist_ok=True)
         html, words = render(doc, vocabulary)
-        target.write_text(html, encoding="utf-8")
+        (self.root / "all" / rel).write_text(html, encoding="utf-8")
         self.docs.append(Staged(rel, doc.date, str(doc.year), words, key, doc.url))
 
     def shards(self, shard_words: int, docs: Sequence[Staged] | None = None) -> list[Shard]:
