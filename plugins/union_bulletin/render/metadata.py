@@ -27,6 +27,7 @@ from html import escape
 from urllib.parse import quote, urljoin
 
 from ..model import Bulletin
+from .splice import splice
 
 #: China has kept UTC+8 all year since 1991, so a fixed offset is Asia/Shanghai for any date a bulletin has
 #: (and needs no time-zone database, which Windows lacks).
@@ -117,10 +118,7 @@ def _meta(attr: str, name: str, content: str) -> str:
 
 def add_head_tags(html: str, tags: str) -> str:
     """Put ``tags`` at the end of the head (once)."""
-    at = html.find("</head>")
-    if at < 0 or MARK in html:
-        return html
-    return html[:at] + tags + html[at:]
+    return splice(html, "</head>", tags, unless=MARK)
 
 
 def footer(publisher: str, contact: str, icp: str) -> str:
@@ -137,8 +135,4 @@ def footer(publisher: str, contact: str, icp: str) -> str:
 
 def add_footer(html: str, block: str) -> str:
     """Put ``block`` first in the theme's footer (before the copyright line)."""
-    at = html.find(FOOTER_AT)
-    if not block or at < 0 or 'class="ub-footer"' in html:
-        return html
-    at += len(FOOTER_AT)
-    return html[:at] + block + html[at:]
+    return splice(html, FOOTER_AT, block, unless='class="ub-footer"', after=True)

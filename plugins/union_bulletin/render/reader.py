@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from html import escape
 
+from .splice import splice
+
 STORAGE_KEY = "ub-large"
 LARGE_CLASS = "ub-large"
 HEAD_SCRIPT = (
@@ -27,10 +29,7 @@ CONTENT_START = '<article class="md-content__inner md-typeset">'
 
 def add_head_script(html: str) -> str:
     """The large-text switch at the end of the head: it runs before the body exists, so before any paint."""
-    if HEAD_SCRIPT in html:
-        return html
-    at = html.find("</head>")
-    return html if at < 0 else html[:at] + HEAD_SCRIPT + html[at:]
+    return splice(html, "</head>", HEAD_SCRIPT, unless=HEAD_SCRIPT)
 
 
 def print_info(site_name: str, publisher: str, address: str) -> str:
@@ -47,8 +46,4 @@ def print_info(site_name: str, publisher: str, address: str) -> str:
 
 def add_print_info(html: str, block: str) -> str:
     """Put ``block`` first in the page's content area (Material's article)."""
-    at = html.find(CONTENT_START)
-    if at < 0 or "ub-print-info" in html:
-        return html
-    at += len(CONTENT_START)
-    return html[:at] + block + html[at:]
+    return splice(html, CONTENT_START, block, unless="ub-print-info", after=True)
