@@ -227,3 +227,13 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Result:
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     return build_project(root, strict=True)
+
+
+@pytest.fixture(scope="session")
+def served(example_site: Result) -> Iterator[str]:
+    """The example site, built once, served from 127.0.0.1 for the browser tests; its base URL."""
+    from browser import serve
+
+    assert not example_site.aborted, example_site.error
+    with serve(example_site.site) as base:
+        yield base

@@ -10,15 +10,13 @@ import datetime as dt
 import io
 import re
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from browser import axe, serious, serve
-from conftest import Result
+from browser import axe, serious
 from test_browser import PAGE_TYPES
 
 PAGES = {**PAGE_TYPES, "report": "years/2024/print/"}
@@ -27,12 +25,6 @@ TOPIC = "assistance"
 WIDE_PAGE = "bulletins/2024/jiangyu-county-summary/"  # the longest bulletin: prints on several sheets
 SHARE_PAGE = "bulletins/2024/lanwan-town-news-wuyi-basketball/"
 
-
-@pytest.fixture(scope="module")
-def served(example_site: Result) -> Iterator[str]:
-    assert not example_site.aborted, example_site.error
-    with serve(example_site.site) as base:
-        yield base
 
 
 def open_page(browser: Any, url: str, width: int, mode: str = "light", text_size: int = 0) -> tuple[Any, Any]:

@@ -31,12 +31,6 @@ PAGE_TYPES = {
 }
 
 
-@pytest.fixture(scope="module")
-def served(example_site: Result) -> Any:
-    assert not example_site.aborted, example_site.error
-    with serve(example_site.site) as base:
-        yield base
-
 
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))

@@ -36,12 +36,6 @@ RECALL = [
 ]
 
 
-@pytest.fixture(scope="module")
-def served(example_site: Result) -> Any:
-    assert not example_site.aborted, example_site.error
-    with serve(example_site.site) as base:
-        yield base
-
 
 @pytest.fixture
 def page(browser: Any, served: str) -> Any:
