@@ -43,7 +43,7 @@ class BulletinSearchConfig(Config):
     enabled = c.Type(bool, default=True)
     engine = c.Choice(("pagefind", "lunr"), default="pagefind")
     vocabulary = c.ListOfItems(c.Type(str), default=[])  # more terms to index as one token each
-    # Words of ours per index shard: bounds Pagefind's memory (about 0.8 KB a word).
+    # Words of ours per index shard: bounds Pagefind's memory (about 0.85 KB a word).
     shard_words = c.Type(int, default=SHARD_WORDS)
 
 

@@ -6,9 +6,9 @@ round (0.1 s), so adding 10,000 documents one by one would take over a quarter
 of an hour.
 
 Why shards. Pagefind holds every page of an index in memory until it writes
-the index, and its memory follows the number of indexed words (measured with the binary
-alone on staged documents: 110 MB for 125,000 words, 195 MB for 240,000, 382 MB
-for 479,000; about 0.8 KB a word). One index of 50,000 real-length summaries would
+the index, and its memory follows the number of indexed words (tests/bench/bench_pagefind.py,
+the binary alone on our documents of 1,000 real-length bulletins: 214 MB for 243,000
+words, 390 MB for 460,000, 754 MB for 909,000; about 0.85 KB a word). One index of 50,000 real-length summaries would
 not fit this project's 24 GB machine. So the documents are cut, newest first,
 into shards of at most ``shard_words`` words, and each shard is indexed by a
 Pagefind process of its own, one after the other: the build's peak memory
@@ -40,7 +40,7 @@ from .tokens import Vocabulary, search_rule
 
 BUNDLE = "pagefind"  # the folder under the site root that holds the search bundle
 SETTINGS = "ub-search.json"  # our settings in that folder, read by search.js
-SHARD_WORDS = 400_000  # words of ours per shard: about 0.33 GB of Pagefind memory (0.8 KB a word)
+SHARD_WORDS = 400_000  # words of ours per shard: about 0.35 GB of Pagefind memory (0.85 KB a word)
 #: Pagefind's own search interfaces: search.js replaces them, so they are not published.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")

@@ -1,0 +1,118 @@
+"""Pagefind alone: what its memory and CPU follow, measured on our own search documents.
+
+It generates a corpus (tests/bench/corpus.py), renders each bulletin's search
+document exactly as bulletin-search stages it (union_bulletin.search.documents,
+the body taken from the Markdown as plain text), and runs Pagefind's binary
+(from pagefind[extended]) over the first quarter, half and all of them, once
+as staged and once without the excerpt text in the metadata. For every run it
+prints the words of ours it indexed, Pagefind's peak memory (sampled every
+20 ms with psutil) and its CPU seconds (user and system), and the memory per
+word: the numbers behind SHARD_WORDS in search/indexer.py.
+
+    python tests/bench/bench_pagefind.py                     # 1,000 real-length bulletins
+    python tests/bench/bench_pagefind.py --bulletins 400 --length synthetic
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from bench_build import _load_corpus  # noqa: E402
+
+from union_bulletin.search.documents import SearchDocument, render  # noqa: E402
+from union_bulletin.search.tokens import Vocabulary  # noqa: E402
+from union_bulletin.search.vocabulary import UNION_TERMS, build_vocabulary  # noqa: E402
+
+_META_TEXT = re.compile(r'<span data-pagefind-meta="text">.*?</span>', re.S)
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def stage(corpus: Path, out: Path, with_text: bool) -> list[tuple[Path, int]]:
+    """One document per bulletin in ``out``; (file, words of ours) in the corpus' file order."""
+    orgs = yaml.safe_load((corpus / "site_config" / "organisations.yml").read_text("utf-8"))
+    vocab = Vocabulary.of(build_vocabulary(UNION_TERMS, (o["name"] for o in orgs.values())))
+    docs: list[tuple[Path, int]] = []
+    for i, md in enumerate(sorted((corpus / "content" / "bulletins").rglob("*.md"))):
+        raw = md.read_text("utf-8")
+        m = _FRONT.match(raw)
+        assert m, md
+        meta = yaml.safe_load(m.group(1))
+        body = re.sub(r"\s+", " ", re.sub(r"[#*>|-]", " ", raw[m.end():])).strip()
+        doc = SearchDocument(f"bulletins/{i}/", str(meta["title"]), orgs[meta["org"]]["name"], int(meta.get("year") or str(meta["date"])[:4]),
+                             str(meta["type"]), str(meta["date"])[:10], [], body)
+        html, words = render(doc, vocab)
+        if not with_text:
+            html = _META_TEXT.sub("", html)
+        target = out / f"{i:06d}.html"
+        target.write_text(html, encoding="utf-8")
+        docs.append((target, words))
+    return docs
+
+
+def run_pagefind(docs: list[tuple[Path, int]], work: Path) -> dict[str, float]:
+    """Index ``docs`` with the binary; its peak memory, CPU seconds and the words it indexed."""
+    from pagefind_bin_extended import get_executable
+
+    site = work / "site"
+    site.mkdir()
+    for path, _ in docs:
+        (site / path.name).symlink_to(path)
+    out = work / "out"
+    start = time.perf_counter()
+    proc = subprocess.Popen([str(get_executable()), "--site", str(site), "--output-path", str(out)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ps = psutil.Process(proc.pid)
+    peak = 0
+    cpu = 0.0
+    while proc.poll() is None:
+        try:
+            peak = max(peak, ps.memory_info().rss)
+            t = ps.cpu_times()
+            cpu = t.user + t.system
+        except psutil.Error:
+            break
+        time.sleep(0.02)
+    if proc.wait() != 0:
+        raise RuntimeError("pagefind failed")
+    return {"words": sum(w for _, w in docs), "peak_mb": peak / 1e6, "cpu_s": cpu, "wall_s": time.perf_counter() - start}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--bulletins", type=int, default=1000)
+    parser.add_argument("--length", choices=("synthetic", "real"), default="real")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="ub-pagefind-") as tmp:
+        root = Path(tmp)
+        _load_corpus().generate(root / "corpus", args.bulletins, seed=args.seed, length=args.length)
+        print(f"{args.bulletins} {args.length} bulletins; Pagefind's binary alone over our staged documents")
+        print(f"{'documents':>10} {'excerpt text':>13} {'words':>10} {'peak MB':>8} {'CPU s':>7} {'KB/word':>8}")
+        for with_text in (True, False):
+            staged = root / f"staged-{with_text}"
+            staged.mkdir()
+            docs = stage(root / "corpus", staged, with_text)
+            for share in (4, 2, 1):
+                part = docs[: len(docs) // share]
+                work = root / f"run-{with_text}-{share}"
+                work.mkdir()
+                r = run_pagefind(part, work)
+                print(f"{len(part):>10} {'with' if with_text else 'without':>13} {r['words']:>10.0f} {r['peak_mb']:>8.0f} {r['cpu_s']:>7.2f} "
+                      f"{r['peak_mb'] * 1000 / max(1, r['words']):>8.2f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
