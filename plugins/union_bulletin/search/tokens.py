@@ -67,6 +67,8 @@ HAN_CLASS = "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a,
 _HAN = re.compile(f"[{HAN_CLASS}]+")
 # A Han run, or a run of other letters and digits (``_`` is not a letter).
 _PIECES = re.compile(f"(?P<han>[{HAN_CLASS}]+)|(?P<word>(?:(?![{HAN_CLASS}])[^\\W_])+)")
+# Every pair of neighbouring characters in an encoded run (codes of WIDTH symbols): a look-ahead takes two codes, the match moves on by one.
+_PAIRS = re.compile(f"(?=(.{{{2 * WIDTH}}})).{{{WIDTH}}}")
 
 
 def _code(n: int) -> str:
@@ -106,13 +108,12 @@ def word_token(word: str) -> str:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The site's terms, ready for cutting: in their order, and grouped by their first two characters."""
+    """The site's terms, ready for cutting: in their order, and grouped by the code of their first two characters."""
 
     terms: tuple[str, ...]
-    by_start: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    by_start: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)  # pair code -> terms starting with it
     rank: dict[str, int] = field(default_factory=dict, compare=False)
     longest: int = 0
-    start_codes: frozenset[str] = field(default=frozenset(), compare=False)  # the codes of the terms' first two characters
 
     @classmethod
     def of(cls, terms: Iterable[str]) -> Vocabulary:
@@ -121,9 +122,9 @@ class Vocabulary:
         kept = tuple(dict.fromkeys(t for t in terms if len(t) >= MIN_TERM))
         by_start: dict[str, list[str]] = {}
         for t in kept:
-            by_start.setdefault(t[:2], []).append(t)
-        return cls(kept, {k: tuple(v) for k, v in by_start.items()}, {t: i for i, t in enumerate(kept)}, max(map(len, kept), default=0),
-                   frozenset(k.translate(_TABLE) for k in by_start if is_han(k)))
+            if is_han(t[:2]):  # a term is only looked for inside a Han run, by its first pair's code
+                by_start.setdefault(han_token(t[:2]), []).append(t)
+        return cls(kept, {k: tuple(v) for k, v in by_start.items()}, {t: i for i, t in enumerate(kept)}, max(map(len, kept), default=0))
 
     def __iter__(self) -> Any:
         return iter(self.terms)
@@ -140,23 +141,20 @@ def text_tokens(text: str, vocabulary: Iterable[str] = (), *, cap: int | None = 
     text = normalise(text)
     out: list[str] = []
     found: set[str] = set()
-    w, w2 = WIDTH, 2 * WIDTH
-    starts = vocab.start_codes
+    starts = vocab.by_start
     for han, word in _PIECES.findall(text):
         if not han:
             out.append(WORD_PREFIX + word)
             continue
         code = han.translate(_TABLE)
-        n = len(han)
-        pairs = [code[i : i + w2] for i in range(0, (n - 1) * w, w)]
+        pairs = _PAIRS.findall(code)
         out += pairs
-        out.append(code[(n - 1) * w :])
-        # Most runs hold no term's first two characters: one set test (in C) instead of a look at every position.
-        if n > 2 and not starts.isdisjoint(pairs):
-            for i in range(n - 2):
-                for term in vocab.by_start.get(han[i : i + 2], ()):
-                    if han.startswith(term, i):
-                        found.add(term)
+        out.append(code[-WIDTH:])
+        # A term can only stand in this run if its first pair does: one set intersection (in C), then a
+        # substring test per candidate term, instead of a look at every position.
+        if len(han) > 2:
+            for start in starts.keys() & pairs:
+                found.update(term for term in starts[start] if term in han)
     # Terms in the vocabulary's order, so that the output does not depend on where a term stood first.
     out.extend(han_token(t) for t in sorted(found, key=vocab.rank.__getitem__))
     if cap is None:
