@@ -140,8 +140,16 @@ def serving(root: Path) -> Iterator[Callable[[], MkDocsConfig]]:
 
 
 def fragments(bundle: Path) -> list[dict[str, Any]]:
-    """Every Pagefind fragment (what a result shows) under ``bundle``: gzip, a 12-byte signature, then JSON."""
-    return [json.loads(gzip.decompress(p.read_bytes())[12:]) for p in sorted(bundle.rglob("*.pf_fragment"))]
+    """Every Pagefind fragment (what a result shows) under ``bundle``: gzip, a 12-byte signature, then JSON.
+
+    Each fragment's ``meta`` gets ``text``: the excerpt text search.js fetches for it from the primary bundle's
+    ``text/`` folder (``bundle`` is the primary bundle or a shard inside it)."""
+    primary = bundle if (bundle / "ub-search.json").is_file() else bundle.parent
+    found = [json.loads(gzip.decompress(p.read_bytes())[12:]) for p in sorted(bundle.rglob("*.pf_fragment"))]
+    for f in found:
+        assert "text" not in f["meta"], "the excerpt text is a file of its own, not Pagefind metadata"
+        f["meta"]["text"] = (primary / "text" / f["meta"]["excerpt"]).read_text("utf-8")
+    return found
 
 
 def _strip(message: str) -> str:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import Site, fragments, serving
-from union_bulletin.search.documents import TITLE_WEIGHT, SearchDocument, plain_text, render
+from union_bulletin.search.documents import TITLE_WEIGHT, SearchDocument, excerpt_text, plain_text, render
 from union_bulletin.search.indexer import Stage
 from union_bulletin.search.tokens import HAN_RANGES, han_token, query_tokens, text_tokens
 from union_bulletin.search.vocabulary import UNION_TERMS, build_vocabulary
@@ -86,17 +86,19 @@ def test_the_vocabulary_keeps_han_terms_of_three_characters_or_more() -> None:
 
 def test_a_search_document_weights_the_title_and_carries_meta_filters_and_sort() -> None:
     doc = SearchDocument("bulletins/2022/a/", "春节送温暖", "岚湾镇总工会", 2022, "活动新闻", "2022-01-12", ["困难帮扶"], "慰问<困难>职工")
-    html, words = render(doc, VOCAB)
+    html, words = render(doc, VOCAB, "f00.txt")
     assert words == len(text_tokens("春节送温暖", VOCAB)) + len(text_tokens("慰问<困难>职工", VOCAB, cap=1))
     assert 'lang="x-ub"' in html and "<main data-pagefind-body>" in html
     assert f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{tok("春节")}' in html
     for expected in ('data-pagefind-meta="title">春节送温暖<', 'data-pagefind-meta="org">岚湾镇总工会<', 'data-pagefind-meta="year">2022<',
-                     'data-pagefind-meta="type">活动新闻<', 'data-pagefind-meta="text">慰问&lt;困难&gt;职工<',
+                     'data-pagefind-meta="type">活动新闻<', 'data-pagefind-meta="excerpt">f00.txt<',
                      'data-pagefind-filter="year">2022<', 'data-pagefind-filter="org">岚湾镇总工会<', 'data-pagefind-filter="type">活动新闻<',
                      'data-pagefind-filter="topic">困难帮扶<'):
         assert expected in html
     assert "送温暖" not in html.split("<div data-pagefind-ignore>")[0].split("<title>")[0]
     assert "data-pagefind-sort" not in html  # a sort key would cost every reader bytes per page
+    assert "慰问" not in html  # the body's text is not Pagefind's to store (excerpt_text: a file of its own)
+    assert excerpt_text(doc) == "慰问<困难>职工"
 
 
 def test_plain_text_keeps_blocks_apart_and_decodes_entities() -> None:
@@ -222,6 +224,20 @@ def test_a_small_shard_budget_writes_several_bundles_that_together_hold_every_bu
     fragments = [p.read_bytes() for p in (bundle / "fragment").iterdir()]
     assert len(fragments) == 1
     assert any("搜索索引：3 篇公报，分 3 段" in m for m in r.infos), r.infos
+
+
+def test_each_result_s_excerpt_text_is_a_file_of_its_own_beside_the_index(site: Site) -> None:
+    """Pagefind stores no body text (it spends CPU on every byte it stores); each fragment names the file in
+    pagefind/text/ that search.js fetches to cut the excerpt from, one per bulletin, shards included."""
+    _bulletins(site)
+    site.bulletin("2024/plan.md", "继续开展送温暖活动。", title="石桥镇总工会2024年工作计划", date="2024-02-01", year=2024, org="town-a", type="plan")
+    r = site.build(strict=True, plugins=[{"bulletin": {}}, {"bulletin-search": {"shard_words": 10}}])
+    assert not r.aborted, r.error
+    bundle = r.site / "pagefind"
+    texts = {f["meta"]["url"]: f["meta"]["text"] for f in fragments(bundle)}  # fragments() reads each named file
+    assert texts["/bulletins/2024/plan/"] == "继续开展送温暖活动。"
+    assert len(texts) == 3 and all(texts.values())
+    assert len(list((bundle / "text").iterdir())) == 3  # no file for a page that is not a bulletin
 
 
 def test_a_preview_indexes_after_the_build_and_only_the_shard_whose_bulletin_changed(site: Site) -> None:

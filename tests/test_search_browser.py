@@ -74,6 +74,7 @@ def test_the_expected_bulletin_comes_first(page: Any, served: str, query: str) -
     meta = first.locator(".ub-search__meta").inner_text()
     assert re.search(r"工会 · 20\d\d年度 · (工作总结|工作计划|活动新闻|通知公告)$", meta), meta
     assert first.locator(".ub-search__excerpt mark, .ub-search__title mark").count() >= 1
+    assert len(first.locator(".ub-search__excerpt").inner_text().strip()) >= 20  # cut from the fetched text file
     assert page.errors == []  # type: ignore[attr-defined]
 
 

@@ -8,8 +8,12 @@ are not the bulletin's words. The document holds
 * the title's tokens in an ``h1`` weighted above the body (``TITLE_WEIGHT``),
 * the body's tokens, each distinct token once,
 * what a result shows, as Pagefind metadata: the bulletin's address, title,
-  organisation, year, type, date and the body as plain text (the excerpt is
-  cut from it in the browser),
+  organisation, year, type and date, and the name of the file that holds the
+  body as plain text (``EXCERPTS``): the browser cuts the excerpt from it. The
+  text is not Pagefind metadata because Pagefind spends CPU on every byte it
+  stores (``tests/bench/bench_pagefind.py``: a fifth of its CPU on real-length
+  bulletins went to that text); a file of its own costs the reader the same
+  bytes, fetched beside each shown result,
 * filters (year, organisation, type, topic). No sort key: the shards are
   already newest first, and a sort key costs every reader bytes per page.
 """
@@ -25,6 +29,7 @@ from .tokens import Vocabulary, text_tokens
 
 TITLE_WEIGHT = 10  # Pagefind's highest weight; body text has weight 1
 TEXT_LIMIT = 6000  # characters of body kept for excerpts: bounds the bytes one result costs
+EXCERPTS = "text"  # the folder, in the search bundle, of the texts excerpts are cut from (one file per bulletin)
 LANGUAGE = "x-ub"  # not zh: Pagefind must not segment our tokens again (see tokens.py)
 
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.S | re.I)
@@ -53,8 +58,16 @@ def plain_text(body_html: str) -> str:
     return _SPACE.sub(" ", html.unescape(text)).strip()
 
 
-def render(doc: SearchDocument, vocabulary: Vocabulary | Sequence[str]) -> tuple[str, int]:
-    """The HTML Pagefind indexes for ``doc``, and how many words of ours it holds (what Pagefind's memory follows)."""
+def excerpt_text(doc: SearchDocument) -> str:
+    """What the file an excerpt is cut from holds."""
+    return doc.text[:TEXT_LIMIT]
+
+
+def render(doc: SearchDocument, vocabulary: Vocabulary | Sequence[str], excerpt: str = "") -> tuple[str, int]:
+    """The HTML Pagefind indexes for ``doc``, and how many words of ours it holds (what Pagefind's memory follows).
+
+    ``excerpt`` is the name of the file, under ``EXCERPTS`` in the bundle, that holds :func:`excerpt_text`.
+    """
     e = html.escape
     vocab = Vocabulary.of(vocabulary)
     title_tokens = text_tokens(doc.title, vocab)
@@ -68,7 +81,7 @@ def render(doc: SearchDocument, vocabulary: Vocabulary | Sequence[str]) -> tuple
         "year": str(doc.year),
         "type": doc.type_label,
         "date": doc.date,
-        "text": doc.text[:TEXT_LIMIT],
+        "excerpt": excerpt,
     }
     filters = [("year", str(doc.year)), ("org", doc.organisation), ("type", doc.type_label)] + [("topic", t) for t in doc.topics]
     parts = [

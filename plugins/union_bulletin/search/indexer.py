@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .documents import SearchDocument, render
+from .documents import EXCERPTS, SearchDocument, excerpt_text, render
 from .tokens import Vocabulary, search_rule
 
 BUNDLE = "pagefind"  # the folder under the site root that holds the search bundle
@@ -115,6 +115,7 @@ class Stage:
     def __init__(self, kept: bool = False) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="ub-search-"))
         (self.root / "all").mkdir()
+        (self.root / EXCERPTS).mkdir()  # the texts excerpts are cut from, named as the documents (.txt)
         self.kept = kept
         self.docs: list[Staged] = []
         self.known: dict[str, Staged] = {}  # address -> the document staged for it, from earlier rounds
@@ -160,8 +161,9 @@ class Stage:
             self.docs.append(before)
             return
         rel = self.name(doc.url, key)
-        html, words = render(doc, vocabulary)
+        html, words = render(doc, vocabulary, excerpt_name(rel))
         (self.root / "all" / rel).write_text(html, encoding="utf-8")
+        (self.root / EXCERPTS / excerpt_name(rel)).write_text(excerpt_text(doc), encoding="utf-8")
         self.docs.append(Staged(rel, doc.date, str(doc.year), words, key, doc.url))
 
     def shards(self, shard_words: int, docs: Sequence[Staged] | None = None) -> list[Shard]:
@@ -183,6 +185,24 @@ class Stage:
 
     def close(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def excerpt_name(staged: str) -> str:
+    """The file name, under EXCERPTS, of a staged document's excerpt text."""
+    return staged.removesuffix(".html") + ".txt"
+
+
+def _publish_excerpts(stage: Stage, docs: Sequence[Staged], out: Path) -> None:
+    """The excerpt texts of ``docs`` into ``out``/EXCERPTS. A build moves the folder once; a preview links
+    the round's files (its stage keeps them: a file, once written, never changes)."""
+    target = out / EXCERPTS
+    if not stage.kept:
+        shutil.move(stage.root / EXCERPTS, target)
+        (stage.root / EXCERPTS).mkdir()
+        return
+    target.mkdir(parents=True, exist_ok=True)
+    for d in docs:
+        os.link(stage.root / EXCERPTS / excerpt_name(d.path), target / excerpt_name(d.path))
 
 
 def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence[str], facets: Facets,
@@ -244,6 +264,7 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence
         "shards": [s.settings() for s in shards],
     }
     out.mkdir(parents=True, exist_ok=True)
+    _publish_excerpts(stage, docs, out)
     (out / SETTINGS).write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     if out != final:
