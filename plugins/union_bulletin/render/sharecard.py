@@ -194,10 +194,25 @@ def font_from_option(path: Path, shown: str) -> Fonts:
         _load(str(path), 0, 32)
     except OSError:
         raise FontError(f"{WHERE}: 发现 {shown}（不是字体文件），应为 {FONT_EXPECTED}") from None
-    face = FontFile(str(path))
+    face = FontFile(str(path), _simplified_face(str(path)))
     if not covers_han(face):
         raise FontError(f"{WHERE}: 发现 {shown}（字体里没有汉字，中文会画成空框），应为 {FONT_EXPECTED}")
     return Fonts(face, face)
+
+
+_SIMPLIFIED = re.compile(r"\b(SC|CN|GB|Hans)\b|简")
+
+
+def _simplified_face(path: str) -> int:
+    """In a collection (.ttc) of regional faces, the simplified Chinese one (Noto CJK: JP, KR, SC, TC, HK); else the first."""
+    for index in range(16):
+        try:
+            family, _ = _load(path, index, 32).getname()
+        except OSError:
+            break
+        if family and _SIMPLIFIED.search(family):
+            return index
+    return 0
 
 
 def system_fonts() -> Fonts | None:
