@@ -80,11 +80,12 @@ class FileCache:
         self.suffix = suffix
         self._name = re.compile(r"[0-9a-f]{32}" + re.escape(suffix))
 
-    def _path(self, key: str) -> Path:
+    def path(self, key: str) -> Path:
+        """Where the file of ``key`` is (or would be) kept."""
         return self.folder / f"{key}{self.suffix}"
 
     def get(self, key: str) -> Path | None:
-        path = self._path(key)
+        path = self.path(key)
         return path if path.is_file() else None
 
     def put(self, key: str, data: bytes) -> Path:
@@ -93,8 +94,8 @@ class FileCache:
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
         with os.fdopen(fd, "wb") as out:
             out.write(data)
-        os.replace(tmp, self._path(key))
-        return self._path(key)
+        os.replace(tmp, self.path(key))
+        return self.path(key)
 
     def prune(self, keep: set[str]) -> int:
         """Delete the kept files whose key is not in ``keep`` (what the site no longer shows); how many."""

@@ -22,7 +22,9 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -145,14 +147,17 @@ class ShareCard:
 # -- fonts -------------------------------------------------------------------
 
 
-_fonts: dict[tuple[str, int, int], ImageFont.FreeTypeFont] = {}
+# Loaded faces, one set per thread: cards are drawn on several threads (see publish), and a FreeType face
+# must not be used by two at once.
+_local = threading.local()
 
 
 def _load(path: str, index: int, size: int) -> ImageFont.FreeTypeFont:
+    fonts: dict[tuple[str, int, int], ImageFont.FreeTypeFont] = _local.__dict__.setdefault("fonts", {})
     key = (path, index, size)
-    font = _fonts.get(key)
+    font = fonts.get(key)
     if font is None:
-        font = _fonts[key] = ImageFont.truetype(path, size, index=index)
+        font = fonts[key] = ImageFont.truetype(path, size, index=index)
     return font
 
 
@@ -453,22 +458,18 @@ def cache_key(c: ShareCard, fonts_identity: str) -> str:
 def publish(cards: Iterable[ShareCard], fonts: Fonts, cache: FileCache, site_dir: Path) -> Published:
     """Put every card into ``site_dir`` at its path, drawing only those the cache lacks; drop cached cards no page uses."""
     identity = fonts.identity
-    drawn = reused = 0
-    used: set[str] = set()
-    for c in cards:
-        key = cache_key(c, identity)
-        used.add(key)
-        kept = cache.get(key)
-        if kept is None:
-            kept = cache.put(key, png(c, fonts))
-            drawn += 1
-        else:
-            reused += 1
+    keyed = [(cache_key(c, identity), c) for c in cards]
+    missing = {key: c for key, c in keyed if cache.get(key) is None}
+    # Two threads (the machines this runs on have two cores or more): Pillow lets go of Python's lock while it
+    # compresses a PNG, so a second thread draws meanwhile.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(lambda item: cache.put(item[0], png(item[1], fonts)), missing.items()))
+    for key, c in keyed:
         target = site_dir / PurePosixPath(c.path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(kept, target)  # keeps the cached file's time: an unchanged card is not a new file
-    cache.prune(used)
-    return Published(drawn, reused)
+        shutil.copy2(cache.path(key), target)  # keeps the cached file's time: an unchanged card is not a new file
+    cache.prune({key for key, _ in keyed})
+    return Published(len(missing), len(keyed) - len(missing))
 
 
 def iter_tofu(font: ImageFont.FreeTypeFont, text: str) -> Iterator[str]:
