@@ -122,14 +122,14 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
 
     def _find_fonts(self, config: MkDocsConfig, project: Path) -> None:
         """The share cards' fonts; a ``font`` that is no Chinese font stops the build, a system without one warns once."""
-        if not self.config.share_cards:
-            return
+        if not self.config.share_cards or not (config.site_url or self.config.font):
+            return  # a font option is checked even without site_url: it is wrong either way
         try:
             fonts = find_fonts(self.config.font, project)
         except FontError as exc:
             raise PluginError(str(exc)) from None
         if not config.site_url:
-            return  # no og:image without an absolute address, so no card (on_post_build says so)
+            return  # no og:image without an absolute address, so no card (_write_feeds says so)
         if fonts is None:
             log.warning(NO_FONT)
         self.fonts = fonts
