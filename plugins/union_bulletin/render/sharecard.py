@@ -39,7 +39,7 @@ from .views import Views
 #: Open Graph's recommended size for a large link preview (1.91:1).
 WIDTH, HEIGHT = 1200, 630
 #: Bump when the drawing changes, so every cached card is drawn again.
-DRAWING_VERSION = 1
+DRAWING_VERSION = 2
 #: Where cards are published, below the site folder: cards/<the page's address>.png.
 FOLDER = "cards"
 MAX_FIGURES = 4
@@ -53,7 +53,7 @@ BOX_LINE = "#f0c8c4"
 PAPER = "#ffffff"
 
 MARGIN = 64
-BAND = 92  # height of the top band
+BAND = 84  # height of the top band
 ELLIPSIS = "…"
 #: Simplified characters a Chinese font must draw (not as its empty box): common ones, and simplified forms a
 #: Japanese-only font lacks (们, 这, 会, 劳, 动).
@@ -355,9 +355,11 @@ class Layout:
 
 
 #: Title sizes tried, largest first, with the lines each may take.
-TITLE_SIZES = ((76, 2), (66, 2), (58, 3))
-TITLE_TOP = BAND + 44
-FIGURES_TOP = HEIGHT - 56 - 150
+TITLE_SIZES = ((76, 2), (66, 2), (54, 3))
+TITLE_TOP = BAND + 36
+FIGURE_HEIGHT = 140
+FIGURES_TOP = HEIGHT - 40 - FIGURE_HEIGHT
+LINE_HEIGHT = 1.25  # of the title, times its size
 
 
 def layout(c: ShareCard, fonts: Fonts) -> Layout:
@@ -367,7 +369,7 @@ def layout(c: ShareCard, fonts: Fonts) -> Layout:
         lines, cut = wrap(c.title, fonts.bold.load(size), width, max_lines)
         if not cut:
             break
-    line_height = round(size * 1.28)
+    line_height = round(size * LINE_HEIGHT)
     bottom = TITLE_TOP + line_height * len(lines)
     return Layout(size, tuple(lines), (MARGIN, TITLE_TOP, WIDTH - MARGIN, bottom), cut)
 
@@ -385,7 +387,7 @@ def draw(c: ShareCard, fonts: Fonts) -> Image.Image:
     # The title, then organisation · year under it.
     lay = layout(c, fonts)
     title_font = fonts.bold.load(lay.title_size)
-    line_height = round(lay.title_size * 1.28)
+    line_height = round(lay.title_size * LINE_HEIGHT)
     for i, line in enumerate(lay.title_lines):
         d.text((MARGIN, TITLE_TOP + i * line_height), line, font=title_font, fill=INK, anchor="la")
     sub_font = fonts.regular.load(34)
@@ -400,7 +402,7 @@ def draw(c: ShareCard, fonts: Fonts) -> Image.Image:
     box_w = (WIDTH - 2 * MARGIN - gap * (MAX_FIGURES - 1)) // MAX_FIGURES
     for i, f in enumerate(c.figures[:MAX_FIGURES]):
         left = MARGIN + i * (box_w + gap)
-        _figure(d, f, (left, FIGURES_TOP, left + box_w, FIGURES_TOP + 150), fonts)
+        _figure(d, f, (left, FIGURES_TOP, left + box_w, FIGURES_TOP + FIGURE_HEIGHT), fonts)
     # A thin brand line closes the card (a thumbnail keeps the colour at both edges).
     d.rectangle((0, HEIGHT - 14, WIDTH, HEIGHT), fill=BRAND_DARK)
     return img
@@ -417,14 +419,14 @@ def _figure(d: ImageDraw.ImageDraw, f: Figure, box: tuple[int, int, int, int], f
         if number.getlength(f.number) + 4 + unit.getlength(f.unit) <= inner:
             break
         size -= 2
-    x, base = left + 26, top + 74
+    x, base = left + 26, top + 68
     d.text((x, base), f.number, font=number, fill=BRAND, anchor="ls")
     d.text((x + number.getlength(f.number) + 4, base), f.unit, font=unit, fill=BRAND, anchor="ls")
     label_size = 26
     while label_size > 20 and fonts.regular.load(label_size).getlength(f.label) > inner:
         label_size -= 1
     label_font = fonts.regular.load(label_size)
-    d.text((x, top + 96), _fit(f.label, label_font, inner), font=label_font, fill=INK, anchor="la")
+    d.text((x, top + 88), _fit(f.label, label_font, inner), font=label_font, fill=INK, anchor="la")
 
 
 def _fit(text: str, font: ImageFont.FreeTypeFont, width: float) -> str:
