@@ -265,3 +265,14 @@ def test_card_addresses() -> None:
     assert sc.card_path("years/2024/") == "cards/years/2024.png"
     assert sc.card_path("years/2024/index.html") == "cards/years/2024.png"
     assert sc.card_path("orgs/town-a/") == "cards/orgs/town-a.png"
+
+
+def test_cards_of_a_site_without_directory_urls(site: Site) -> None:
+    shared(site)
+    r = site.build(strict=True, site_url=SITE_URL, theme=THEME, use_directory_urls=False)
+    assert not r.aborted, r.errors
+    for page, path in (("bulletins/2023/town-a-summary.html", "cards/bulletins/2023/town-a-summary.png"),
+                       ("years/2023/index.html", "cards/years/2023.png"), ("orgs/town-a/index.html", "cards/orgs/town-a.png")):
+        assert head(r.html(page)).meta["og:image"] == SITE_URL + path, page
+        with Image.open(card_file(r, page)) as img:
+            assert img.size == SIZE
