@@ -5,6 +5,7 @@ stops the build with a message that says so."""
 
 from __future__ import annotations
 
+import logging
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageFont
 
-from conftest import Site
+from conftest import Site, serving
 from test_share import THEME, head, shared
 from union_bulletin.render import sharecard as sc
 
@@ -162,6 +163,25 @@ def test_an_unchanged_rebuild_draws_no_card_and_an_edit_redraws_only_the_cards_t
     assert changed == ["cards/bulletins/2023/town-a-summary.png", "cards/orgs/town-a.png", "cards/years/2023.png"]
     # the cache keeps what the site shows, no more
     assert len(list((site.root / ".cache/union-bulletin/cards").iterdir())) == n
+
+
+def test_a_preview_reuses_the_cards_and_redraws_the_edited_one(site: Site, caplog: pytest.LogCaptureFixture) -> None:
+    shared(site)
+    n = len(cards(build(site)))  # writes mkdocs.yml, draws every card
+    path = site.root / "content/bulletins/2023/town-a-news.md"
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mkdocs"), serving(site.root) as rebuild:
+        rebuild()
+        rebuild()  # the bulletin pages are kept now, not rendered; their og:image still names a card
+        path.write_text(path.read_text(encoding="utf-8").replace("石桥镇举办五一职工篮球赛", "石桥镇举办职工篮球赛"), encoding="utf-8")
+        rebuild()
+    lines = [r.getMessage() for r in caplog.records if "分享卡片" in r.getMessage()]
+    assert lines == [f"union_bulletin: 分享卡片 {n} 张：新绘制 0 张，沿用上次的 {n} 张"] * 2 + [
+        f"union_bulletin: 分享卡片 {n} 张：新绘制 1 张，沿用上次的 {n - 1} 张"]
+    for url in ("bulletins/2023/town-a-summary/", "bulletins/2023/town-a-news/"):
+        html = (site.root / "site" / url / "index.html").read_text(encoding="utf-8")
+        image = head(html).meta["og:image"]
+        assert (site.root / "site" / image[len(SITE_URL):]).is_file(), url
 
 
 # -- no font, a bad font -------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ from ..pages import PageKind
 from .cards import Card, bulletin_cards, card, year_cards
 from .views import Views
 
-#: Open Graph's recommended size for a large link preview (1.91:1).
+#: The size Open Graph link previews are usually made at (1.91:1).
 WIDTH, HEIGHT = 1200, 630
 #: Bump when the drawing changes, so every cached card is drawn again.
 DRAWING_VERSION = 2
@@ -55,8 +55,8 @@ PAPER = "#ffffff"
 MARGIN = 64
 BAND = 84  # height of the top band
 ELLIPSIS = "…"
-#: Simplified characters a Chinese font must draw (not as its empty box): common ones, and simplified forms a
-#: Japanese-only font lacks (们, 这, 会, 劳, 动).
+#: Simplified characters a Chinese font must draw (not as its empty box): common ones, and some a
+#: Japanese-only font lacks (们, 这; 劳, 动 are 労, 動 in Japan).
 HAN_SAMPLE = "工会公报年度总结计划们这劳动职维权帮扶"
 #: A code point no font maps (the last private-use point of plane 16): what a font draws for it is its empty box.
 MISSING = "\U0010fffd"
@@ -162,7 +162,7 @@ def _load(path: str, index: int, size: int) -> ImageFont.FreeTypeFont:
 
 
 def glyph(font: ImageFont.FreeTypeFont, char: str) -> bytes:
-    """How ``font`` draws one character, as the bytes of a small black-on-white picture."""
+    """How ``font`` draws one character, as the bytes of a small greyscale picture."""
     size = int(font.size * 1.6)
     img = Image.new("L", (size, size), 0)
     ImageDraw.Draw(img).text((size // 8, size // 8), char, font=font, fill=255)
