@@ -6,8 +6,10 @@ stops the build with a message that says so."""
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 from dataclasses import replace
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -63,6 +65,11 @@ def test_bulletin_year_and_organisation_pages_name_a_1200_by_630_card(site: Site
         "2023年度公报。江屿县总工会，2023年，公报4篇。新发展会员500名，签订集体合同83份，帮扶慰问资金61.8万元")
     assert head(r.html("orgs/town-a/")).meta["og:image:alt"] == (
         "石桥镇总工会。镇工会，2022–2024年，公报4篇。2023年的数字：新发展会员376名，签订集体合同83份，帮扶慰问资金48.63万元")
+    # each figure as the page's own statistic cards show it (the bulletin: its first four, in order)
+    shown = {url: page_cards(r.html(url)) for url in ("bulletins/2023/town-a-summary/", "years/2023/", "orgs/town-a/", "bulletins/2023/town-a-news/")}
+    assert shown["bulletins/2023/town-a-summary/"][:4] == alt_figures(r, "bulletins/2023/town-a-summary/")
+    assert set(alt_figures(r, "years/2023/")) <= set(shown["years/2023/"])
+    assert alt_figures(r, "bulletins/2023/town-a-news/") == shown["bulletins/2023/town-a-news/"]
     # the other pages keep the logo, with no size
     for url in ("", "years/", "orgs/", "topics/rights/", "years/2023/print/", "about/"):
         meta = head(r.html(url)).meta
@@ -72,11 +79,16 @@ def test_bulletin_year_and_organisation_pages_name_a_1200_by_630_card(site: Site
     assert f"分享卡片 {len(published)} 张：新绘制 {len(published)} 张，沿用上次的 0 张" in r.infos
 
 
-def test_card_figures_are_worded_as_the_statistic_cards() -> None:
-    from union_bulletin.render.cards import card
+def page_cards(html: str) -> list[str]:
+    """A page's statistic cards as they read: label, number, unit (帮扶慰问资金48.63万元)."""
+    found = re.findall(r'<dt class="ub-card__label">(.*?)</dt>\s*<dd class="ub-card__value"[^>]*><span class="ub-card__number">(.*?)</span>'
+                       r'<span class="ub-card__unit">(.*?)</span>', html)
+    return [unescape("".join(parts)) for parts in found]
 
-    shown = card("aid_funds", "帮扶慰问资金", 13173100, "元")
-    assert (shown.number, shown.unit) == ("1317.31万", "元")  # the page's card: the card's figure is made from it
+
+def alt_figures(r, url: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The figures a page's card shows, from its og:image:alt (the part after the last 。, after a caption's ：)."""
+    return head(r.html(url)).meta["og:image:alt"].rsplit("。", 1)[-1].rsplit("：", 1)[-1].split("，")
 
 
 # -- real glyphs ------------------------------------------------------------------------------------------
