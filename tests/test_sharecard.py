@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageFont
 
-from conftest import Site, serving
+from conftest import Result, Site, serving
 from test_share import THEME, head, shared
 from union_bulletin.render import sharecard as sc
 
@@ -25,18 +25,18 @@ TITLE = "石桥镇总工会2023年工作总结"
 SIZE = (sc.WIDTH, sc.HEIGHT)
 
 
-def build(site: Site, strict: bool = True, **plugin: object):  # type: ignore[no-untyped-def]
+def build(site: Site, strict: bool = True, **plugin: object) -> Result:
     return site.build(strict=strict, site_url=SITE_URL, theme=THEME, plugins=[{"bulletin": plugin}])
 
 
-def card_file(r, url: str) -> Path:  # type: ignore[no-untyped-def]
+def card_file(r: Result, url: str) -> Path:
     """The file og:image of the page at ``url`` names (it must be one of ours, below site_url)."""
     image = head(r.html(url)).meta["og:image"]
     assert image.startswith(SITE_URL), image
     return r.site / image[len(SITE_URL):]
 
 
-def cards(r) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def cards(r: Result) -> dict[str, int]:
     """Every published card, by path, with its modification time."""
     return {p.relative_to(r.site).as_posix(): p.stat().st_mtime_ns for p in sorted((r.site / "cards").rglob("*.png"))}
 
@@ -86,7 +86,7 @@ def page_cards(html: str) -> list[str]:
     return [unescape("".join(parts)) for parts in found]
 
 
-def alt_figures(r, url: str) -> list[str]:  # type: ignore[no-untyped-def]
+def alt_figures(r: Result, url: str) -> list[str]:
     """The figures a page's card shows, from its og:image:alt (the part after the last 。, after a caption's ：)."""
     return head(r.html(url)).meta["og:image:alt"].rsplit("。", 1)[-1].rsplit("：", 1)[-1].split("，")
 
