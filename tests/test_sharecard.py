@@ -196,6 +196,20 @@ def test_a_preview_reuses_the_cards_and_redraws_the_edited_one(site: Site, caplo
         assert (site.root / "site" / image[len(SITE_URL):]).is_file(), url
 
 
+def test_a_cache_that_cannot_be_written_costs_time_not_cards(site: Site) -> None:
+    shared(site)
+    site.write(".cache/union-bulletin/cards", "a file where the cache folder should be\n")
+    r = build(site)
+    assert not r.aborted, r.errors
+    n = len(cards(r))
+    assert n == 13 and r.infos[-2:] == [
+        f"分享卡片 {n} 张：新绘制 {n} 张，沿用上次的 0 张",
+        ".cache/union-bulletin/cards: 发现 无法写入（系统提示：File exists），应为 可写的文件夹（分享卡片照常发布，但下次构建要重新绘制）",
+    ]
+    with Image.open(card_file(r, "years/2023/")) as img:
+        assert img.size == SIZE
+
+
 # -- no font, a bad font -------------------------------------------------------------------------------
 
 

@@ -375,8 +375,11 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self._write_feeds(config)
         if self.fonts is not None:
             project = Path(config.config_file_path or ".").resolve().parent
-            done = publish(self.cards.values(), self.fonts, FileCache(project / DISK_CACHE / "cards", ".png"), Path(config.site_dir))
+            folder = project / DISK_CACHE / "cards"
+            done = publish(self.cards.values(), self.fonts, FileCache(folder, ".png"), Path(config.site_dir))
             log.info(f"分享卡片 {done.drawn + done.reused} 张：新绘制 {done.drawn} 张，沿用上次的 {done.reused} 张")
+            if done.cache_error:  # the site is the same; only the next build draws them again
+                log.info(f"{shown_path(folder, project)}: 发现 无法写入（系统提示：{done.cache_error}），应为 可写的文件夹（分享卡片照常发布，但下次构建要重新绘制）")
 
     def _write_feeds(self, config: MkDocsConfig) -> None:
         """RSS and JSON Feed of the news and notices (the site's, each organisation's) and of the summaries."""

@@ -446,10 +446,11 @@ def png(c: ShareCard, fonts: Fonts) -> bytes:
 
 @dataclass(frozen=True)
 class Published:
-    """How many cards a build drew and how many it took from the cache."""
+    """How many cards a build drew and how many it took from the cache; why the cache could not keep them, if so."""
 
     drawn: int
     reused: int
+    cache_error: str = ""
 
 
 def cache_key(c: ShareCard, fonts_identity: str) -> str:
@@ -458,20 +459,39 @@ def cache_key(c: ShareCard, fonts_identity: str) -> str:
 
 
 def publish(cards: Iterable[ShareCard], fonts: Fonts, cache: FileCache, site_dir: Path) -> Published:
-    """Put every card into ``site_dir`` at its path, drawing only those the cache lacks; drop cached cards no page uses."""
+    """Put every card into ``site_dir`` at its path, drawing only those the cache lacks; drop cached cards no page uses.
+
+    A cache that cannot be written (a read-only project folder) costs only time: the cards drawn go
+    straight into the site, and ``Published.cache_error`` says why they were not kept.
+    """
     identity = fonts.identity
     keyed = [(cache_key(c, identity), c) for c in cards]
     missing = {key: c for key, c in keyed if cache.get(key) is None}
+    unkept: dict[str, bytes] = {}
+    errors: list[str] = []
+
+    def make(key: str, c: ShareCard) -> None:
+        data = png(c, fonts)
+        try:
+            cache.put(key, data)
+        except OSError as exc:
+            unkept[key] = data
+            errors.append(exc.strerror or type(exc).__name__)
+
     # Two threads (the machines this runs on have two cores or more): Pillow lets go of Python's lock while it
     # compresses a PNG, so a second thread draws meanwhile.
     with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(lambda item: cache.put(item[0], png(item[1], fonts)), missing.items()))
+        list(pool.map(lambda item: make(*item), missing.items()))
     for key, c in keyed:
         target = site_dir / PurePosixPath(c.path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(cache.path(key), target)  # keeps the cached file's time: an unchanged card is not a new file
-    cache.prune({key for key, _ in keyed})
-    return Published(len(missing), len(keyed) - len(missing))
+        if key in unkept:
+            target.write_bytes(unkept[key])
+        else:
+            shutil.copy2(cache.path(key), target)  # keeps the cached file's time: an unchanged card is not a new file
+    if not errors:
+        cache.prune({key for key, _ in keyed})
+    return Published(len(missing), len(keyed) - len(missing), errors[0] if errors else "")
 
 
 def iter_tofu(font: ImageFont.FreeTypeFont, text: str) -> Iterator[str]:
