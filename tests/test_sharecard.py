@@ -322,3 +322,22 @@ def test_cards_of_a_site_without_directory_urls(site: Site) -> None:
         assert head(r.html(page)).meta["og:image"] == SITE_URL + path, page
         with Image.open(card_file(r, page)) as img:
             assert img.size == SIZE
+
+
+def test_every_card_of_the_example_site_is_where_its_page_says(example_site: Result) -> None:
+    assert not example_site.aborted, example_site.error
+    site_url = "https://bulletin.example.org/"
+    pages = sorted(p for p in example_site.site.rglob("index.html") if p.parent.parent.name in {"years", "orgs"} or "bulletins" in p.parts)
+    named = set()
+    for page in pages:
+        url = page.parent.relative_to(example_site.site).as_posix() + "/"
+        if url.endswith("/print/") or url in ("years/", "orgs/"):
+            continue
+        image = head(page.read_text(encoding="utf-8")).meta["og:image"]
+        assert image.startswith(site_url + "cards/"), url
+        with Image.open(example_site.site / image[len(site_url):]) as img:
+            assert img.size == SIZE, url
+        named.add(image[len(site_url):])
+    published = {p.relative_to(example_site.site).as_posix() for p in (example_site.site / "cards").rglob("*.png")}
+    assert named == published and len(published) == 59 + 6 + 7  # bulletins, years, organisations
+    assert f"分享卡片 {len(published)} 张" in " ".join(example_site.infos)
