@@ -196,6 +196,18 @@ def test_a_preview_reuses_the_cards_and_redraws_the_edited_one(site: Site, caplo
         assert (site.root / "site" / image[len(SITE_URL):]).is_file(), url
 
 
+def test_a_character_the_font_lacks_is_named(site: Site) -> None:
+    shared(site)
+    site.bulletin("2024/rare.md", title="表彰劳模\U00030000师傅", date="2024-05-01", org="town-b", type="news")  # U+30000: CJK extension G
+    r = build(site)
+    assert not r.aborted, r.errors  # valid text: a strict build passes
+    assert r.infos[-1] == ("bulletins/2024/rare/: 分享卡片: 发现 字体里没有的字「\U00030000」（卡片上画成空框），应为 字体能画出的字"
+                           "（可用 bulletin 插件的 font 指定字形更全的中文字体）")
+    assert (r.site / "cards/bulletins/2024/rare.png").is_file()
+    assert sum("字体里没有的字" in line for line in r.infos) == 1
+    assert sum("字体里没有的字" in line for line in build(site).infos) == 1  # said again when the card is reused
+
+
 def test_a_cache_that_cannot_be_written_costs_time_not_cards(site: Site) -> None:
     shared(site)
     site.write(".cache/union-bulletin/cards", "a file where the cache folder should be\n")

@@ -45,7 +45,7 @@ from ..problems import InputError, Problem, shown_path
 from ..render import metadata, reader
 from ..render.metadata import Feed
 from ..render.qr import share
-from ..render.sharecard import HEIGHT, NO_FONT, WIDTH, FontError, Fonts, ShareCard, find_fonts, publish, share_cards
+from ..render.sharecard import HEIGHT, NO_FONT, WIDTH, FontError, Fonts, ShareCard, find_fonts, lacking, publish, share_cards
 from ..render.views import REPORT_TYPES, STATS_CSV, STATS_JSON, View
 from ..sanitize import clean
 from ..site_config import SiteConfig, load_site_config
@@ -378,6 +378,10 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             folder = project / DISK_CACHE / "cards"
             done = publish(self.cards.values(), self.fonts, FileCache(folder, ".png"), Path(config.site_dir))
             log.info(f"分享卡片 {done.drawn + done.reused} 张：新绘制 {done.drawn} 张，沿用上次的 {done.reused} 张")
+            for url, card in self.cards.items():
+                chars = lacking(card, self.fonts)
+                if chars:  # valid text the font cannot draw: an info line, so that a strict build still passes
+                    log.info(f"{url}: 分享卡片: 发现 字体里没有的字「{chars}」（卡片上画成空框），应为 字体能画出的字（可用 bulletin 插件的 font 指定字形更全的中文字体）")
             if done.cache_error:  # the site is the same; only the next build draws them again
                 log.info(f"{shown_path(folder, project)}: 发现 无法写入（系统提示：{done.cache_error}），应为 可写的文件夹（分享卡片照常发布，但下次构建要重新绘制）")
 

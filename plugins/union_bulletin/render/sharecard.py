@@ -494,6 +494,26 @@ def publish(cards: Iterable[ShareCard], fonts: Fonts, cache: FileCache, site_dir
     return Published(len(missing), len(keyed) - len(missing), errors[0] if errors else "")
 
 
+_lacks: dict[tuple[str, int, str], bool] = {}  # (font file, face, character) → the face has no glyph for it
+
+
+def lacking(c: ShareCard, fonts: Fonts) -> str:
+    """The characters of a card that its fonts lack (drawn as empty boxes): a rare character in a name, an emoji."""
+    text = c.title + c.subtitle + c.caption + c.site_name + c.kind + "".join(f.number + f.unit + f.label for f in c.figures)
+    found = []
+    for ch in dict.fromkeys(text):
+        if ch.isspace():
+            continue
+        for face in {fonts.regular, fonts.bold}:
+            key = (face.path, face.index, ch)
+            if key not in _lacks:  # coverage does not depend on size: a small face is quick to draw
+                _lacks[key] = is_tofu(face.load(16), ch)
+            if _lacks[key]:
+                found.append(ch)
+                break
+    return "".join(found)
+
+
 def iter_tofu(font: ImageFont.FreeTypeFont, text: str) -> Iterator[str]:
     """The characters of ``text`` (not spaces) that ``font`` draws as its empty box."""
     return (ch for ch in dict.fromkeys(text) if not ch.isspace() and is_tofu(font, ch))
