@@ -306,6 +306,14 @@ def test_a_long_title_takes_three_lines_and_ends_with_an_ellipsis() -> None:
     assert not short.cut and short.title_lines == (TITLE,) and short.title_size == sc.TITLE_SIZES[0][0]
 
 
+def test_a_two_line_title_is_balanced_not_one_lone_character_below() -> None:
+    fonts = sc.system_fonts()
+    assert fonts is not None
+    lines = sc.layout(title_card("明澜街道126名骑手集中加入工会"), fonts).title_lines
+    assert len(lines) == 2 and "".join(lines) == "明澜街道126名骑手集中加入工会"
+    assert abs(len(lines[0]) - len(lines[1])) <= 2, lines  # unbalanced, it was 明澜街道126名骑手集中加入工 / 会
+
+
 def test_wrapping_keeps_numbers_whole_and_punctuation_with_its_character() -> None:
     fonts = sc.system_fonts()
     assert fonts is not None

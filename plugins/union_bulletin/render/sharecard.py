@@ -39,7 +39,7 @@ from .views import Views
 #: The size Open Graph link previews are usually made at (1.91:1).
 WIDTH, HEIGHT = 1200, 630
 #: Bump when the drawing changes, so every cached card is drawn again.
-DRAWING_VERSION = 2
+DRAWING_VERSION = 3
 #: Where cards are published, below the site folder: cards/<the page's address>.png.
 FOLDER = "cards"
 MAX_FIGURES = 4
@@ -363,15 +363,34 @@ LINE_HEIGHT = 1.25  # of the title, times its size
 
 
 def layout(c: ShareCard, fonts: Fonts) -> Layout:
-    """The largest title size at which the whole title fits; else the smallest, cut with 「…」."""
+    """The largest title size at which the whole title fits, its lines balanced; else the smallest, cut with 「…」."""
     width = WIDTH - 2 * MARGIN
     for size, max_lines in TITLE_SIZES:
-        lines, cut = wrap(c.title, fonts.bold.load(size), width, max_lines)
+        font = fonts.bold.load(size)
+        lines, cut = wrap(c.title, font, width, max_lines)
         if not cut:
+            lines = _balanced(c.title, font, width, len(lines))
             break
     line_height = round(size * LINE_HEIGHT)
     bottom = TITLE_TOP + line_height * len(lines)
     return Layout(size, tuple(lines), (MARGIN, TITLE_TOP, WIDTH - MARGIN, bottom), cut)
+
+
+def _balanced(text: str, font: ImageFont.FreeTypeFont, width: float, count: int) -> list[str]:
+    """``text`` in ``count`` lines of about the same length (no lone character on the last line): the narrowest
+    width that still takes no more lines, found by halving."""
+    lines, _ = wrap(text, font, width, count)
+    if count < 2:
+        return lines
+    low, high = width * (count - 1) / count, width
+    while high - low > 2:
+        mid = (low + high) / 2
+        trial, cut = wrap(text, font, mid, count)
+        if cut:
+            low = mid
+        else:
+            high, lines = mid, trial
+    return lines
 
 
 def draw(c: ShareCard, fonts: Fonts) -> Image.Image:
