@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
+import stat
 import subprocess
 from dataclasses import replace
 from html import unescape
@@ -76,6 +77,7 @@ def test_bulletin_year_and_organisation_pages_name_a_1200_by_630_card(site: Site
         assert meta["og:image"] == LOGO and "og:image:width" not in meta, url
     published = cards(r)
     assert len(published) == 7 + 3 + 3  # bulletins, years, organisations
+    assert all((r.site / p).stat().st_mode & stat.S_IROTH for p in published)  # a web server running as another user reads them
     assert f"分享卡片 {len(published)} 张：新绘制 {len(published)} 张，沿用上次的 0 张" in r.infos
 
 

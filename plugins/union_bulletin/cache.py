@@ -94,6 +94,7 @@ class FileCache:
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
         with os.fdopen(fd, "wb") as out:
             out.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a kept file is copied into the site, which a web server reads
         os.replace(tmp, self.path(key))
         return self.path(key)
 
