@@ -9,13 +9,21 @@ a lookup. The caches live in this module, not in a plugin object: MkDocs
 makes new plugin objects on each rebuild of ``serve``. Each is bounded (least
 recently used entries go first), so a long session on a large archive does
 not grow without limit.
+
+What is worth keeping across processes (a drawn share card) is a file in a
+:class:`FileCache`, a folder under the project's ``.cache/union-bulletin/``,
+named by the same kind of digest.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import tempfile
 from collections import OrderedDict
 from collections.abc import Hashable
+from pathlib import Path
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -58,3 +66,45 @@ class Memo(Generic[K, V]):
 
     def __len__(self) -> int:
         return len(self._data)
+
+
+#: The folder below a project (the folder of mkdocs.yml) that holds the caches kept between builds.
+DISK_CACHE = Path(".cache") / "union-bulletin"
+
+
+class FileCache:
+    """Files kept between builds in ``folder``, each named by the digest of what it was made from (``<key><suffix>``)."""
+
+    def __init__(self, folder: Path, suffix: str) -> None:
+        self.folder = folder
+        self.suffix = suffix
+        self._name = re.compile(r"[0-9a-f]{32}" + re.escape(suffix))
+
+    def path(self, key: str) -> Path:
+        """Where the file of ``key`` is (or would be) kept."""
+        return self.folder / f"{key}{self.suffix}"
+
+    def get(self, key: str) -> Path | None:
+        path = self.path(key)
+        return path if path.is_file() else None
+
+    def put(self, key: str, data: bytes) -> Path:
+        """Keep ``data`` under ``key``: written beside and renamed, so a reader never sees half a file."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a kept file is copied into the site, which a web server reads
+        os.replace(tmp, self.path(key))
+        return self.path(key)
+
+    def prune(self, keep: set[str]) -> int:
+        """Delete the kept files whose key is not in ``keep`` (what the site no longer shows); how many."""
+        if not self.folder.is_dir():
+            return 0
+        gone = 0
+        for path in self.folder.iterdir():
+            if self._name.fullmatch(path.name) and path.name[: -len(self.suffix)] not in keep:
+                path.unlink(missing_ok=True)
+                gone += 1
+        return gone

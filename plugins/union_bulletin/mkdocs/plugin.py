@@ -5,8 +5,9 @@ on_files hands the bulletin files to the core pipeline (union_bulletin.build),
 reports what it found, drops the files that give no page and adds the
 generated index pages; the page events hand each page its view (a bulletin
 also its 分享 QR code), mark its tab, add the reader's controls (large text,
-print provenance), the footer and the head's metadata and feed links;
-on_post_build writes data/stats.json, its CSV and the feeds. The site model is ``model``: the one
+print provenance), the footer and the head's metadata and feed links (and
+its share card as og:image); on_post_build writes data/stats.json, its CSV,
+the feeds and the share cards (render/sharecard.py). The site model is ``model``: the one
 attribute other plugins read.
 """
 
@@ -34,6 +35,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from ..build import Dropped, SiteModel, Source, build_site
+from ..cache import DISK_CACHE, FileCache
 from ..feeds import EMPTY_SITEMAP, SITEMAP, feed_specs, json_feed, org_feeds, rss, site_feeds
 from ..model import Bulletin
 from ..opendata import stats_csv, stats_json
@@ -43,6 +45,7 @@ from ..problems import InputError, Problem, shown_path
 from ..render import metadata, reader
 from ..render.metadata import Feed
 from ..render.qr import share
+from ..render.sharecard import HEIGHT, NO_FONT, WIDTH, FontError, Fonts, ShareCard, find_fonts, lacking, publish, share_cards
 from ..render.views import REPORT_TYPES, STATS_CSV, STATS_JSON, View
 from ..sanitize import clean
 from ..site_config import SiteConfig, load_site_config
@@ -61,6 +64,8 @@ class BulletinConfig(Config):
     config_dir = c.Dir(exists=True, default="site_config")
     home = c.Type(bool, default=True)
     sanitize = c.Type(bool, default=True)
+    share_cards = c.Type(bool, default=True)
+    font = c.Optional(c.Type(str))  # a font file for the share cards, relative to mkdocs.yml; else fontconfig's
 
 
 class BulletinPlugin(BasePlugin[BulletinConfig]):
@@ -76,6 +81,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.store = PageStore()  # kept pages, across the rebuilds of a preview
         self.keys: dict[str, str] = {}  # each bulletin page's key in this build (preview only)
         self.restored: dict[str, KeptPage] = {}  # pages this build writes back instead of rendering
+        self.fonts: Fonts | None = None  # the share cards' fonts; None: no cards this build
+        self.cards: dict[str, ShareCard] = {}  # each page's share card, by page URL
 
     # Having on_startup keeps this instance across the rebuilds of mkdocs serve, and with it the kept pages;
     # everything that belongs to one build is reset in on_config.
@@ -91,6 +98,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load site_config; add our templates (after custom_dir, before the theme's), stylesheet and script."""
         self.model, self.titles, self.bodies, self.tab, self.keys, self.restored = None, {}, {}, None, {}, {}
+        self.fonts, self.cards = None, {}
         if not self.config.enabled:
             return None
         project = Path(config.config_file_path or ".").resolve().parent
@@ -99,6 +107,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         except InputError as exc:
             raise PluginError(str(exc)) from None
         _report(problems)
+        self._find_fonts(config, project)
         if str(TEMPLATES) not in config.theme.dirs:
             # Before the theme's own folder, so that our 404.html and partials/logo.html replace the theme's
             # (English text, alt="logo"); after custom_dir, so that a site can still override any of ours.
@@ -110,6 +119,20 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         if config.nav is None:
             config.nav = self._default_nav(Path(config.docs_dir))
         return config
+
+    def _find_fonts(self, config: MkDocsConfig, project: Path) -> None:
+        """The share cards' fonts; a ``font`` that is no Chinese font stops the build, a system without one warns once."""
+        if not self.config.share_cards or not (config.site_url or self.config.font):
+            return  # a font option is checked even without site_url: it is wrong either way
+        try:
+            fonts = find_fonts(self.config.font, project)
+        except FontError as exc:
+            raise PluginError(str(exc)) from None
+        if not config.site_url:
+            return  # no og:image without an absolute address, so no card (_write_feeds says so)
+        if fonts is None:
+            log.warning(NO_FONT)
+        self.fonts = fonts
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer | None:
         """Rebuild the preview when a site_config file changes too (MkDocs watches only the docs folder and mkdocs.yml)."""
@@ -161,6 +184,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                 files.append(own)
             if page.key:
                 _keep_out_of_nav(own)
+        if self.fonts is not None:
+            self.cards = share_cards(model.views, config.site_name)
         log.info(f"公报 {len(model.catalog.bulletins)} 篇，生成索引页 {len(model.pages)} 个")
         return files
 
@@ -278,7 +303,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         if not self.config.enabled:
             return None
         output = self._reader(output, config, page.canonical_url or "")
-        output = metadata.add_head_tags(output, metadata.head_tags(self._facts(page, config)))
+        output = metadata.add_head_tags(output, metadata.head_tags(self._with_card(self._facts(page, config), page, config)))
         src = page.file.src_uri
         if self.preview and src in self.keys:
             self.store.put(src, KeptPage(self.keys[src], page.file.dest_uri, output, self.bodies.get(src, "")))
@@ -326,8 +351,16 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         return metadata.PageFacts(config.site_name, title, description, url, metadata.image_for(site_url, None, logo), column=column,
                                   feeds=_relative(feeds, page))
 
+    def _with_card(self, facts: metadata.PageFacts, page: Page, config: MkDocsConfig) -> metadata.PageFacts:
+        """The page's share card, when it has one, as the picture a shared link shows."""
+        card = self.cards.get(page.url)
+        if card is None:
+            return facts
+        image = metadata.absolute(config.site_url or "", card.path)
+        return dataclasses.replace(facts, image=image, image_size=(WIDTH, HEIGHT), image_alt=card.alt)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the open-data files (JSON, and the same numbers as a CSV table) and the feeds."""
+        """Write the open-data files (JSON, and the same numbers as a CSV table), the feeds and the share cards."""
         if self.model is None:
             return
         for kept in self.restored.values():
@@ -340,13 +373,27 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         # UTF-8 with a byte-order mark: without it Excel on Chinese Windows reads the file as GBK.
         (Path(config.site_dir) / STATS_CSV).write_bytes(stats_csv(self.model.catalog, self.model.stats).encode("utf-8-sig"))
         self._write_feeds(config)
+        if self.fonts is not None:
+            project = Path(config.config_file_path or ".").resolve().parent
+            folder = project / DISK_CACHE / "cards"
+            done = publish(self.cards.values(), self.fonts, FileCache(folder, ".png"), Path(config.site_dir))
+            log.info(f"分享卡片 {done.drawn + done.reused} 张：新绘制 {done.drawn} 张，沿用上次的 {done.reused} 张")
+            for url, card in self.cards.items():
+                chars = lacking(card, self.fonts)
+                if chars:  # valid text the font cannot draw: an info line, so that a strict build still passes
+                    log.info(f"{url}: 分享卡片: 发现 字体里没有的字「{chars}」（卡片上画成空框），应为 字体能画出的字（可用 bulletin 插件的 font 指定字形更全的中文字体）")
+            if done.cache_error:  # the site is the same; only the next build draws them again
+                log.info(f"{shown_path(folder, project)}: 发现 无法写入（系统提示：{done.cache_error}），应为 可写的文件夹（分享卡片照常发布，但下次构建要重新绘制）")
 
     def _write_feeds(self, config: MkDocsConfig) -> None:
         """RSS and JSON Feed of the news and notices (the site's, each organisation's) and of the summaries."""
         assert self.model is not None
         site_url = config.site_url or ""
         if not site_url:
-            log.info("mkdocs.yml 没有 site_url：不生成订阅源（RSS、JSON Feed 需要完整网址）")
+            if self.config.share_cards:
+                log.info("mkdocs.yml 没有 site_url：不生成订阅源和分享卡片（RSS、JSON Feed 和 og:image 需要完整网址）")
+            else:
+                log.info("mkdocs.yml 没有 site_url：不生成订阅源（RSS、JSON Feed 需要完整网址）")
             return
         catalog = self.model.catalog
         specs = feed_specs(catalog, config.site_name, config.site_description or "", site_url, config.use_directory_urls)

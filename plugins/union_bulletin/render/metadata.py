@@ -60,6 +60,8 @@ class PageFacts:
     description: str = ""
     url: str = ""
     image: str = ""
+    image_size: tuple[int, int] | None = None  # a share card's width and height (a cover's or logo's are not given)
+    image_alt: str = ""
     article: Bulletin | None = None  # a bulletin page
     source: str = ""  # a bulletin's organisation (信息来源)
     column: str = ""  # an index page's name (栏目)
@@ -79,7 +81,8 @@ def absolute(site_url: str, path: str) -> str:
 
 
 def image_for(site_url: str, b: Bulletin | None, logo: str) -> str:
-    """The picture a shared link shows: the bulletin's cover, else the site's logo; "" when neither or no site_url."""
+    """The picture a shared link shows when the page has no share card: the bulletin's cover, else the site's logo;
+    "" when neither or no site_url."""
     if b is not None and b.cover is not None:
         return absolute(site_url, b.cover.path)
     return absolute(site_url, logo) if logo else ""
@@ -105,6 +108,11 @@ def head_tags(p: PageFacts) -> str:
         tags.append(_meta("property", "og:url", p.url))
     if p.image:
         tags.append(_meta("property", "og:image", p.image))
+        if p.image_size is not None:
+            tags.append(_meta("property", "og:image:width", str(p.image_size[0])))
+            tags.append(_meta("property", "og:image:height", str(p.image_size[1])))
+        if p.image_alt:
+            tags.append(_meta("property", "og:image:alt", p.image_alt))
     if p.article is not None:
         tags.append(_meta("property", "article:published_time", published(p.article).isoformat()))
     for f in p.feeds:
