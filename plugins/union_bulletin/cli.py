@@ -26,7 +26,7 @@ from .authoring.project import Project, ProjectError, load_project
 from .authoring.writer import front_matter
 from .build import Dropped
 from .frontmatter import read_bulletin
-from .importer.run import Choices, Planned, free_name, plan_file, slug
+from .importer.run import Choices, Planned, bulletin_name, free_name, plan_file
 from .importer.sources import SourceError
 from .model import TYPE_LABELS, TYPES
 from .opendata import stats_csv
@@ -151,14 +151,14 @@ def _import_table(console: Console, planned: Sequence[Planned], config: Any, dry
     for name in ("文件", "标题", "建议的统计数字", "待核对"):
         table.add_column(name, overflow="fold")
     for item in planned:
-        values = "；".join(f"{config.metrics[k].label} {raw(v)}{config.metrics[k].unit}" for k, v in item.values) or "无"
+        values = "\n".join(f"{config.metrics[k].label} {raw(v)}{config.metrics[k].unit}" for k, v in item.values) or "无"
         reasons: dict[str, list[str]] = {}
         for key, reason in item.unsure:
             reasons.setdefault(reason, []).append(config.metrics[key].label)
         todo = [*item.notes, *(f"{'、'.join(labels)}：{reason}（见注释）" for reason, labels in reasons.items())]
         if item.privacy:
             todo.append(f"个人信息 {len(item.privacy)} 处（号码已遮盖）")
-        table.add_row(item.shown, item.title, values, "；".join(todo) or "无")
+        table.add_row(item.shown, item.title, values, "\n".join(todo) or "无")
     console.print(table)
     console.print(f"共 {len(planned)} 篇" + ("（试运行，没有写文件）" if dry_run else "，下一步：union-bulletin check"), highlight=False)
 
@@ -211,8 +211,7 @@ def new(ctx: click.Context, title: str, org: str, btype: str, date: str, year: i
         fields["draft"] = True
     text = front_matter(fields) + "\n" + NEW_BODY
     folder = (into or project.bulletins_path / str(year or date[:4])).resolve()
-    name = f"{org}-{btype}" if btype in ("summary", "plan") else f"{org}-{btype}-{slug(title.replace(config.organisations[org].name, ''))}"
-    target = free_name(folder / f"{name}.md", lambda p: False)
+    target = free_name(folder / f"{bulletin_name(title, org, btype, config)}.md", lambda p: False)
     docs = project.docs_dir.resolve()
     src = shown_path(target, docs)
     shown = shown_path(target, project.root)

@@ -18,7 +18,7 @@ from .sources import Paragraph
 
 _CN = "一二三四五六七八九十"
 _MARKER = re.compile(r"^篇[" + _CN + r"]+\s*[：:、.．]?\s*(.*)$")
-_TITLE_END = re.compile(r"(工作总结|工作计划|工作打算|工作要点|工作安排|总结|通知|公告)$")
+_TITLE_END = re.compile(r"(工作总结|年度?总结|工作计划|工作打算|工作要点|工作安排|通知|公告)$")
 _UNION = re.compile(r"(总工会|工会联合会|工会委员会|工会)")
 #: Numbering styles, recognised in this order (a line matches one of them).
 _NUMBERING = (
@@ -28,6 +28,7 @@ _NUMBERING = (
     ("(1)", re.compile(r"^[（(]\d{1,2}[）)]")),
 )
 _PLAN_HEADING = re.compile(r"打算|计划|下步|下一步|思路|目标任务|工作安排")
+_NUMBER_PREFIX = re.compile(r"^(?:[（(]?[" + _CN + r"\d]+[）)、．.])")
 HEADING_MAX = 30  # a numbered line this short (and not a sentence) is a heading
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_PLACEHOLDER = re.compile(r"(20[xX×ｘＸ*＊_]{2}|[xX×ｘＸ*＊_]{4})\s*年")
@@ -162,7 +163,7 @@ def _heading_split(text: str) -> tuple[str, str]:
     if len(text) <= HEADING_MAX and not text.endswith(("。", "；", "！", "？")):
         return text.rstrip("：:"), ""
     m = re.match(r"^(.{2,24}?)[。：:]\s*(.+)$", text)
-    if m and not re.search(r"\d", m.group(1)):
+    if m and not re.search(r"\d", _NUMBER_PREFIX.sub("", m.group(1))):  # a heading states no figure
         return m.group(1), m.group(2)
     return "", text
 

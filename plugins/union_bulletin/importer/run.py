@@ -20,7 +20,7 @@ from ..authoring.writer import StatLine, front_matter
 from ..privacy import ALLOW_KEY, Scanner, redact
 from ..problems import shown_path
 from ..site_config import SiteConfig
-from .articles import Article, Guess, guess, split_articles
+from .articles import Article, Guess, core_name, guess, split_articles
 from .figures import Suggestion, find_figures, suggest
 from .sources import read_source
 
@@ -100,7 +100,7 @@ def plan_article(
 
     suggestions = suggest(find_figures(article.facts, config.metrics), config.metrics, targets=btype == "plan")
     text = front_matter(fields, field_notes, [stat_line(s) for s in suggestions]) + "\n" + article.body
-    target = free_name(into / _folder(year, g) / f"{_name(article.title, org, btype, config)}.md", is_taken)
+    target = free_name(into / _folder(year, g) / f"{bulletin_name(article.title, org, btype, config)}.md", is_taken)
     shown_target = shown_path(target, project_root)
     findings = scanner.scan(text)
     if findings:
@@ -147,12 +147,13 @@ def slug(text: str, syllables: int = SLUG_SYLLABLES) -> str:
     return "-".join(words[:syllables]) or "bulletin"
 
 
-def _name(title: str, org: str | None, btype: str, config: SiteConfig) -> str:
+def bulletin_name(title: str, org: str | None, btype: str, config: SiteConfig) -> str:
+    """A bulletin's file name without .md: ``org-summary`` for a summary or plan, ``org-news-`` and the title's pinyin otherwise."""
     if org and btype in ("summary", "plan"):
         return f"{org}-{btype}"
     rest = title
     if org:
-        rest = rest.replace(config.organisations[org].name, "")
+        rest = re.sub(re.escape(core_name(config.organisations[org].name)) + r"(总工会|工会联合会|工会委员会|工会)?", "", rest)
     rest = re.sub(r"(19|20)\d{2}\s*年度?", "", rest)
     return "-".join(x for x in (org, btype if org else "", slug(rest)) if x)
 

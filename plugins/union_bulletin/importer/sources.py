@@ -74,13 +74,14 @@ def _without_front_matter(lines: list[str]) -> list[str]:
 
 def _docx(path: Path, shown: str) -> list[Paragraph]:
     import docx  # python-docx: loaded only when a Word file is imported
+    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
     from docx.text.paragraph import Paragraph as WordParagraph
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise SourceError(f"{shown}: 文件: 发现 无法打开的 Word 文件（{type(exc).__name__}），应为 Word 2007 以后的 .docx 文件（用 Word 打开后另存为 .docx）") from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise SourceError(f"{shown}: 文件: 发现 无法打开的 Word 文件，应为 Word 2007 以后的 .docx 文件（用 Word 打开后另存为 .docx）") from None
     paragraphs: list[Paragraph] = []
     for block in document.iter_inner_content():
         if isinstance(block, WordParagraph):
