@@ -101,7 +101,7 @@ def test_a_stated_total_wins_over_the_parts(config: SiteConfig) -> None:
 
 
 def test_an_approximation_is_only_a_comment(config: SiteConfig) -> None:
-    [s] = suggest(find_figures("帮助近百名困难职工。", config.metrics), config.metrics)
+    [s] = suggest(find_figures("走访慰问困难职工近百名。", config.metrics), config.metrics)
     assert (s.value, s.reason) == (None, "原文是约数，请核对后填写")
 
 
@@ -273,5 +273,5 @@ def test_the_importer_meets_its_precision_and_recall_on_the_test_compilation() -
     assert [a["title"] for a in result["articles"]] == [
         "岚湾镇总工会2024年工作总结", "松埠镇工会2024年度工作总结", "××乡工会20××年工作总结", "芦汀乡工会2025年工作要点", "明澜街道工会开展新就业形态劳动者集中入会活动",
     ]
-    assert result["expected"] == 38
+    assert result["expected"] == 39
     assert result["precision"] >= 0.9 and result["recall"] >= 0.8, result
