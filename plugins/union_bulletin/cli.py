@@ -185,7 +185,7 @@ def _unknown_org(org: str, config: Any) -> str:
 @click.option("--org", prompt="单位键（organisations.yml）", help="发布单位的键。")
 @click.option("--type", "btype", type=click.Choice(TYPES), prompt="类型（summary 工作总结 / plan 工作计划 / news 活动新闻 / notice 通知公告）", help="公报类型。")
 @click.option("--date", "date", default=lambda: dt.date.today().isoformat(), show_default="今天", help="发布日期 YYYY-MM-DD。")
-@click.option("--year", type=click.IntRange(1900, 2100), help="所属年度（工作总结、工作计划必填；默认取发布日期的年份减一或同年，见说明）。")
+@click.option("--year", type=click.IntRange(1900, 2100), help="所属年度（默认：工作总结取发布日期的上一年，工作计划取发布日期当年）。")
 @click.option("--topics", default="", help="专题键，用逗号分隔，如 organising,rights。")
 @click.option("--into", type=click.Path(file_okay=False, path_type=Path), metavar="文件夹", help="写到哪个文件夹（默认：公报文件夹/年度）。")
 @click.option("--draft/--no-draft", default=True, show_default=True, help="是否写成草稿（草稿不发布）。")
