@@ -26,7 +26,8 @@ from .authoring.project import Project, ProjectError, load_project
 from .authoring.writer import front_matter
 from .build import Dropped
 from .frontmatter import read_bulletin
-from .importer.run import Choices, Planned, bulletin_name, free_name, plan_file
+from .importer.articles import Article
+from .importer.run import Choices, Planned, bulletin_name, free_name, plan_article, read_articles
 from .importer.sources import SourceError
 from .model import TYPE_LABELS, TYPES
 from .opendata import stats_csv
@@ -119,16 +120,23 @@ def import_(ctx: click.Context, sources: Sequence[Path], into: Path | None, org:
     privacy = project.privacy
     scanner = Scanner(privacy.checks, privacy.hardship_words, privacy.allow)
     console = _console()
-    planned: list[Planned] = []
     unreadable: list[str] = []
-    for source in track(sources, description="导入中", console=console, disable=len(sources) < 3 or not console.is_terminal, transient=True):
+    articles: list[tuple[str, Article]] = []
+    for source in sources:
+        shown = shown_path(source.resolve(), Path.cwd().resolve())
         try:
-            planned += plan_file(source, shown_path(source.resolve(), Path.cwd().resolve()), config, folder, project.root,
-                                 Choices(org, year, btype), scanner, {p.target for p in planned})
+            articles += [(shown, a) for a in read_articles(source, shown)]
         except SourceError as exc:
             unreadable.append(str(exc))
         except OSError as exc:
-            unreadable.append(f"{source.as_posix()}: 文件: 发现 无法读取（{exc.strerror}），应为 可以读取的报告文件")
+            unreadable.append(f"{shown}: 文件: 发现 无法读取（{exc.strerror}），应为 可以读取的报告文件")
+    planned: list[Planned] = []
+    taken: set[Path] = set()
+    # A bar for long imports (each article's figures and personal-data check take a moment); only on a terminal.
+    for shown, article in track(articles, description="导入中", console=console, disable=len(articles) < 3 or not console.is_terminal, transient=True):
+        item = plan_article(article, shown, config, folder, project.root, Choices(org, year, btype), scanner, taken.__contains__)
+        taken.add(item.target)
+        planned.append(item)
     for message in unreadable:
         click.echo(message, err=True)
     for item in planned:

@@ -56,14 +56,19 @@ def plan_file(
     scanner: Scanner, taken: Set[Path] = frozenset(),
 ) -> list[Planned]:
     """The bulletins one report gives; raises SourceError when the file cannot be read."""
-    paragraphs, _ = read_source(path, shown)
     planned: list[Planned] = []
     used = set(taken)
-    for article in split_articles(paragraphs, path.stem):
+    for article in read_articles(path, shown):
         item = plan_article(article, shown, config, into, project_root, choices, scanner, used.__contains__)
         used.add(item.target)
         planned.append(item)
     return planned
+
+
+def read_articles(path: Path, shown: str) -> list[Article]:
+    """The articles of one report; raises SourceError when the file cannot be read."""
+    paragraphs, _ = read_source(path, shown)
+    return split_articles(paragraphs, path.stem)
 
 
 def plan_article(
