@@ -411,3 +411,12 @@ def test_preview_serves_the_site_and_says_how_the_build_went(site: Site, monkeyp
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_the_example_site_checks_clean_and_its_stats_are_its_open_data(example_site: Any) -> None:
+    config_file = str(example_site.site.parent / "mkdocs.yml")
+    result = run("-f", config_file, "check")
+    assert (result.exit_code, result.output) == (0, "没有发现问题\n")
+    result = run("-f", config_file, "stats", "--csv")
+    assert result.exit_code == 0
+    assert result.output == (example_site.site / "data" / "stats.csv").read_text(encoding="utf-8-sig").replace("\r\n", "\n")
