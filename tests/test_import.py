@@ -149,6 +149,10 @@ def test_a_long_numbered_sentence_stays_a_paragraph() -> None:
     assert markdown_body(paragraphs("1、帮扶", text))[0] == f"## 1、帮扶\n\n{text}\n"
 
 
+def test_a_short_numbered_phrase_with_a_full_stop_is_a_heading() -> None:
+    assert markdown_body(paragraphs("2、开展送温暖活动。", "3、全年新建工会7家。"))[0] == "## 2、开展送温暖活动\n\n3、全年新建工会7家。\n"
+
+
 def test_figures_under_a_plan_heading_are_not_facts() -> None:
     _, facts = markdown_body(paragraphs("一、组织建设", "新建工会7家。", "二、2025年工作打算", "（一）新建工会5家。", "三、经费", "收缴经费10万元。"))
     assert facts == "一、组织建设\n新建工会7家。\n三、经费\n收缴经费10万元。"

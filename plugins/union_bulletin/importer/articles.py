@@ -162,6 +162,9 @@ def _heading_split(text: str) -> tuple[str, str]:
     """(heading, the rest): a short numbered line is a heading; a short first sentence before the rest too."""
     if len(text) <= HEADING_MAX and not text.endswith(("。", "；", "！", "？")):
         return text.rstrip("：:"), ""
+    phrase = text[:-1]
+    if len(text) <= HEADING_MAX and text.endswith("。") and not re.search(r"[，,；;。\d]", _NUMBER_PREFIX.sub("", phrase)):
+        return phrase, ""  # 2、开展送温暖活动。: one short phrase with a full stop is still a heading
     m = re.match(r"^(.{2,24}?)[。：:]\s*(.+)$", text)
     if m and not re.search(r"\d", _NUMBER_PREFIX.sub("", m.group(1))):  # a heading states no figure
         return m.group(1), m.group(2)
