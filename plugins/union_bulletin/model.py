@@ -57,6 +57,7 @@ class Metric:
     label: str
     unit: str
     aggregate: str = "sum"
+    phrases: tuple[str, ...] = ()  # how reports word this figure (发展新会员, 新入会): the importer's clue
 
 
 @dataclass(frozen=True)

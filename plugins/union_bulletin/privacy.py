@@ -30,6 +30,8 @@ from stdnum.exceptions import ValidationError
 from .cache import Memo, digest
 from .problems import Problem, describe
 
+ALLOW_KEY = "privacy_allow"  # a page's own allow list, in its front matter
+SITE_ALLOW = "mkdocs.yml 中 bulletin-privacy 的 allow"  # where an attachment's allowed values go (it has no front matter)
 KINDS = ("resident_id", "mobile", "bank_card", "name_hardship")
 LABELS = {"resident_id": "身份证号", "mobile": "手机号", "bank_card": "银行卡号", "name_hardship": "困难职工姓名"}
 
@@ -252,6 +254,22 @@ def allow_list(path: str, field_name: str, value: object) -> tuple[list[str], li
         else:
             problems.append(Problem(path, f"{field_name}[{i}]", describe(item), "一个姓名或号码（文字）"))
     return values, problems
+
+
+def page_allow(shown: str, text: str) -> tuple[list[str], list[Problem]]:
+    """A page's own ``privacy_allow`` list and the problems of how it is written; broken YAML is the bulletin reader's to report."""
+    from . import yamlio
+    from .frontmatter import split_front_matter
+
+    if ALLOW_KEY not in text:
+        return [], []
+    yaml_text, _, _ = split_front_matter(shown, text.replace("\r\n", "\n").replace("\r", "\n"))
+    if yaml_text is None:
+        return [], []
+    meta, _ = yamlio.load(shown, yaml_text, first_line=2, field_name="front matter")
+    if not isinstance(meta, dict) or ALLOW_KEY not in meta:
+        return [], []
+    return allow_list(shown, ALLOW_KEY, meta[ALLOW_KEY])
 
 
 # -- numbers -----------------------------------------------------------------

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 import nh3
 
 from .cache import Memo, digest
+from .problems import Problem
 
 _TAGS = set(nh3.ALLOWED_TAGS) | {"tfoot", "video", "audio", "source", "track", "picture"}
 _GENERIC = {"id", "class", "title", "lang", "dir", "style", "align", "width", "height", "role", "aria-label", "aria-hidden"}
@@ -101,3 +102,8 @@ class _Scan(HTMLParser):
                     self._add(f"{scheme}: 链接")
             elif name == "style" and value and "url(" in value.replace(" ", "").lower():
                 self._add("样式中的 url()")
+
+
+def removal_problem(shown: str, what: str) -> Problem:
+    """What the author is told about one kind of thing removed from a page."""
+    return Problem(shown, "正文", what, "文字、图片、表格、链接等可发布的内容", "发布的页面中已删去；确需嵌入的内容请联系网站维护人员")

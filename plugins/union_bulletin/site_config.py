@@ -185,7 +185,7 @@ def _metrics(path: str, data: Any, problems: list[Problem]) -> dict[str, Metric]
         if not isinstance(entry, dict):
             problems.append(Problem(path, key, describe(entry), "含 label、unit 的映射"))
             continue
-        problems.extend(unknown_fields(path, key, entry, ("label", "unit", "aggregate")))
+        problems.extend(unknown_fields(path, key, entry, ("label", "unit", "aggregate", "phrases")))
         label = _text(entry.get("label"))
         if label is None:
             problems.append(Problem(path, f"{key}.label", describe(entry.get("label")) if "label" in entry else "缺少此字段", "读者看到的指标名称，如 新发展会员"))
@@ -198,8 +198,26 @@ def _metrics(path: str, data: Any, problems: list[Problem]) -> dict[str, Metric]
         if aggregate not in AGGREGATES:
             problems.append(Problem(path, f"{key}.aggregate", describe(aggregate), "、".join(AGGREGATES) + " 之一", did_you_mean(aggregate, AGGREGATES)))
             aggregate = "sum"
-        metrics[key] = Metric(key, label, unit.strip(), aggregate)
+        metrics[key] = Metric(key, label, unit.strip(), aggregate, _phrases(path, key, entry.get("phrases"), problems))
     return metrics
+
+
+def _phrases(path: str, key: str, value: Any, problems: list[Problem]) -> tuple[str, ...]:
+    """A metric's ``phrases``: the words reports use for it (the importer looks for them beside a figure)."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        hint = f"写成 [{value}]" if isinstance(value, str) else ""
+        problems.append(Problem(path, f"{key}.phrases", describe(value), "短语的列表，如 [发展新会员, 新入会]", hint))
+        return ()
+    phrases: list[str] = []
+    for i, item in enumerate(value):
+        text = _text(item)
+        if text is None:
+            problems.append(Problem(path, f"{key}.phrases[{i}]", describe(item), "一个短语（文字），如 发展新会员"))
+        elif text not in phrases:
+            phrases.append(text)
+    return tuple(phrases)
 
 
 def _topics(path: str, data: Any, problems: list[Problem]) -> dict[str, Topic]:

@@ -47,7 +47,7 @@ from ..render.metadata import Feed
 from ..render.qr import share
 from ..render.sharecard import HEIGHT, NO_FONT, WIDTH, FontError, Fonts, ShareCard, find_fonts, lacking, publish, share_cards
 from ..render.views import REPORT_TYPES, STATS_CSV, STATS_JSON, View
-from ..sanitize import clean
+from ..sanitize import clean, removal_problem
 from ..site_config import SiteConfig, load_site_config
 from . import priorities
 
@@ -186,7 +186,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                 _keep_out_of_nav(own)
         if self.fonts is not None:
             self.cards = share_cards(model.views, config.site_name)
-        log.info(f"公报 {len(model.catalog.bulletins)} 篇，生成索引页 {len(model.pages)} 个")
+        # Numbers as arguments: `union-bulletin build` and `preview` read them from the record for their summary.
+        log.info("公报 %d 篇，生成索引页 %d 个", len(model.catalog.bulletins), len(model.pages))
         return files
 
     def _keep_unchanged(self, bulletin_files: list[File], config: MkDocsConfig) -> None:
@@ -245,7 +246,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             source = Path(page.file.abs_src_path) if page.file.abs_src_path else Path(config.docs_dir) / page.file.src_uri
             shown = shown_path(source.resolve(), project)
             for what in removed:
-                log.warning(str(Problem(shown, "正文", what, "文字、图片、表格、链接等可发布的内容", "发布的页面中已删去；确需嵌入的内容请联系网站维护人员")))
+                log.warning(str(removal_problem(shown, what)))
         self._keep_body(page, cleaned)
         return cleaned
 

@@ -16,16 +16,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .. import yamlio
-from ..frontmatter import split_front_matter
-from ..privacy import KINDS, Scanner, allow_list, redact
+from ..privacy import ALLOW_KEY, KINDS, SITE_ALLOW, Scanner, page_allow, redact
 from ..problems import shown_path
 from . import priorities
 
 log = get_plugin_logger(__name__)
-
-ALLOW_KEY = "privacy_allow"
-SITE_ALLOW = "mkdocs.yml 中 bulletin-privacy 的 allow"
 
 
 class PrivacyConfig(Config):
@@ -77,15 +72,7 @@ class PrivacyPlugin(BasePlugin[PrivacyConfig]):
 
     def _page_allow(self, shown: str, text: str) -> list[str]:
         """The page's own ``privacy_allow`` list; broken YAML is left to the bulletin plugin."""
-        if ALLOW_KEY not in text:
-            return []
-        yaml_text, _, _ = split_front_matter(shown, text.replace("\r\n", "\n").replace("\r", "\n"))
-        if yaml_text is None:
-            return []
-        meta, _ = yamlio.load(shown, yaml_text, first_line=2, field_name="front matter")
-        if not isinstance(meta, dict) or ALLOW_KEY not in meta:
-            return []
-        values, problems = allow_list(shown, ALLOW_KEY, meta[ALLOW_KEY])
+        values, problems = page_allow(shown, text)
         for p in problems:
             log.warning(str(p))
         return values
