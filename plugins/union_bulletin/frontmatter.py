@@ -19,13 +19,13 @@ from typing import Any
 
 from . import yamlio
 from .media import image_size
-from .model import TYPE_LABELS, TYPES, Attachment, Bulletin, Cover, Figure, Number
+from .model import ANNUAL, PERIOD_LABELS, PERIOD_TYPES, PERIODS, TYPE_LABELS, TYPES, Attachment, Bulletin, Cover, Figure, Number
 from .problems import Problem, describe, did_you_mean, unknown_fields
 from .site_config import SiteConfig
 
 FIELDS = (
     "title", "date", "year", "org", "type", "topics", "summary", "stats",
-    "figures", "cover", "attachments", "index_no", "draft", "privacy_allow",
+    "figures", "cover", "attachments", "index_no", "draft", "privacy_allow", "period",
 )
 #: Keys MkDocs or Material give a meaning to; allowed beside ours.
 THEME_FIELDS = (
@@ -116,6 +116,7 @@ class _Checker:
         date, time = self.date()
         btype = self.type()
         year = self.year(btype, date)
+        period = self.period(btype)
         org = self.org()
         topics = self.topics()
         summary = self.summary(body)
@@ -125,12 +126,12 @@ class _Checker:
         attachments = self.attachments()
         index_no = self.index_no()
         draft = self.draft()
-        if self.fatal or title is None or date is None or btype is None or year is None or org is None:
+        if self.fatal or title is None or date is None or btype is None or year is None or org is None or period is None:
             return None
         return Bulletin(
             src_path=self.src_path, url=url, title=title, date=date, time=time, year=year,
             org=org, type=btype, topics=topics, summary=summary, stats=stats, figures=figures,
-            cover=cover, attachments=attachments, index_no=index_no, draft=draft,
+            cover=cover, attachments=attachments, index_no=index_no, draft=draft, period=period,
         )
 
     # -- required fields -------------------------------------------------
@@ -205,6 +206,23 @@ class _Checker:
         return None
 
     # -- optional fields -------------------------------------------------
+    def period(self, btype: str | None) -> str | None:
+        """The part of the year a summary or plan covers; None (fatal) when it cannot be known, so no figure is counted wrongly."""
+        if "period" not in self.meta:
+            return ANNUAL
+        value = self.meta["period"]
+        expected = "annual（全年）、H1（上半年）、H2（下半年）、Q1–Q4（第一至第四季度）之一"
+        if btype is not None and btype not in PERIOD_TYPES:
+            self.report("period", describe(value), f"不写此字段（只有工作总结和工作计划写 period，本篇是{TYPE_LABELS[btype]}）", "删去这一行")
+            return ANNUAL
+        if value in PERIODS:
+            return str(value)
+        hint = next((f"“{label}”请写成 {key}" for key, label in PERIOD_LABELS.items() if value == label), "")
+        if not hint and isinstance(value, str):
+            hint = next((f"写成 {key}" for key in PERIODS if key.lower() == value.strip().lower()), "")
+        self.report("period", describe(value), expected, hint, fatal=True)
+        return None
+
     def topics(self) -> tuple[str, ...]:
         value = self.meta.get("topics")
         if value is None:

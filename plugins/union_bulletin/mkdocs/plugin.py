@@ -135,7 +135,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         sources = (Source(f.src_uri, shown_path(docs / f.src_uri, project), f.url, f.content_bytes) for f in bulletin_files)
         self.model = model = build_site(sources, self.site, locate, use_directory_urls=config.use_directory_urls)
         for item in model.report:
-            if isinstance(item, Dropped) and not item.serious:
+            if not isinstance(item, Problem) and not item.serious:
                 log.info(str(item))
             else:
                 log.warning(str(item))
