@@ -7,6 +7,7 @@ Every problem of a file is collected, not only the first.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import posixpath
@@ -17,11 +18,11 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from . import yamlio
+from . import pinyin, yamlio
 from .media import image_size
-from .model import ANNUAL, PERIOD_LABELS, PERIOD_TYPES, PERIODS, TYPE_LABELS, TYPES, Attachment, Bulletin, Cover, Figure, Number
+from .model import ANNUAL, LEVELS, PERIOD_LABELS, PERIOD_TYPES, PERIODS, TYPE_LABELS, TYPES, Attachment, Bulletin, Cover, Figure, Number
 from .problems import Problem, describe, did_you_mean, unknown_fields
-from .site_config import SiteConfig
+from .site_config import KEY_RE, SiteConfig
 
 FIELDS = (
     "title", "date", "year", "org", "type", "topics", "summary", "stats",
@@ -33,6 +34,8 @@ THEME_FIELDS = (
     "tags", "comments", "social",
 )
 SUMMARY_LENGTH = 120
+#: Added to the message of a statistic that is left out.
+DROPPED_STAT = "本项未计入"
 YEAR_RANGE = (1900, 2100)
 
 _DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
@@ -84,8 +87,49 @@ def read_bulletin(
         found = "空的 front matter" if meta is None else describe(meta)
         return Reading(None, [Problem(shown_path, "front matter", found, "字段: 值 形式的映射（title、date、org、type 等）")], body)
     checker = _Checker(src_path, shown_path, meta, config, locate, problems)
+    # A full-width slip was repaired only to check the rest of the file: its values are a guess, so not published.
+    checker.fatal = any(isinstance(p, yamlio.Slip) for p in problems)
     bulletin = checker.bulletin(url, body)
-    return Reading(bulletin, checker.problems, body, {str(k): v for k, v in meta.items()})
+    problems = [*checker.problems, *file_name_problems(src_path, shown_path), *heading_problems(shown_path, body, yaml_text.count("\n") + 4)]
+    return Reading(bulletin, problems, body, {str(k): v for k, v in meta.items()})
+
+
+def file_name_problems(src_path: str, shown: str) -> list[Problem]:
+    """A file or folder name that is not ASCII (the guide asks for lowercase letters, digits and hyphens): propose it in pinyin."""
+    parts = src_path.split("/")
+    if all(part.isascii() for part in parts):
+        return []
+    renamed = [part if part.isascii() else (pinyin.file_name(part) if i == len(parts) - 1 else pinyin.slug(part)) for i, part in enumerate(parts)]
+    shown_parts = shown.split("/")
+    suggested = "/".join([*shown_parts[: len(shown_parts) - len(parts)], *renamed])
+    name = next(part for part in reversed(parts) if not part.isascii())
+    return [Problem(
+        shown, "文件名", f"含中文的名称 {describe(name)}", "小写英文字母、数字和连字符组成的文件名",
+        f"改名为 {suggested}；网址就是文件路径，发布后不要再改",
+    )]
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_H1 = re.compile(r"^ {0,3}#(?!#)")
+
+
+def heading_problems(shown: str, body: str, first_line: int) -> list[Problem]:
+    """Each first-level heading of the body (the title is the page's only one); ``first_line`` is the body's line in the file."""
+    if "#" not in body:
+        return []
+    problems: list[Problem] = []
+    fence = ""
+    for i, line in enumerate(body.split("\n")):
+        m = _FENCE.match(line)
+        if m and (not fence or m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)):
+            fence = "" if fence else m.group(1)
+            continue
+        if not fence and _H1.match(line):
+            problems.append(Problem(
+                shown, f"第 {first_line + i} 行", f"一级标题 {describe(line.strip())}", "二级或更低的标题，如 ## 一、组织建设",
+                "页面标题来自 title，正文里不要再写一级标题；把开头的 # 改为 ##，或删去这一行",
+            ))
+    return problems
 
 
 class _Checker:
@@ -201,9 +245,26 @@ class _Checker:
             return value
         names = {o.name: k for k, o in self.config.organisations.items()}
         hint = f"“{value}”的键是 {names[value]}" if isinstance(value, str) and value in names else did_you_mean(value, self.config.organisations)
+        if not hint and isinstance(value, str) and value.strip():
+            hint = self._new_organisation(value.strip())
         found = f"未登记的单位 {describe(value)}" if isinstance(value, str) else describe(value)
         self.report("org", found, "organisations.yml 中的单位键", hint, fatal=True)
         return None
+
+    def _new_organisation(self, value: str) -> str:
+        """The lines to add to organisations.yml for an organisation not registered, in its own format."""
+        if KEY_RE.match(value):
+            key, name = value, "单位全称"
+            level = next((lv for lv in LEVELS if value.endswith("-" + lv)), "town")
+        else:
+            key, level = pinyin.organisation(value)
+            name = value
+        roots = [k for k, o in self.config.organisations.items() if o.parent is None]
+        lines = [f"{key}:", f"  name: {name}", f"  level: {level}  # {'、'.join(LEVELS)} 之一"]
+        if len(roots) == 1:
+            lines.append(f"  parent: {roots[0]}  # 上级单位的键，没有上级时删去这一行")
+        text = "\n".join(lines)
+        return f"新单位请在 organisations.yml 末尾加上以下几行，核对名称和级别，再把本篇的 org 写成 {key}：\n{text}\n"
 
     # -- optional fields -------------------------------------------------
     def period(self, btype: str | None) -> str | None:
@@ -257,16 +318,21 @@ class _Checker:
         if value is None:
             return ()
         if not isinstance(value, dict):
-            self.report("stats", describe(value), "指标键: 数字 形式的映射")
+            self.report("stats", describe(value), "指标键: 数字 形式的映射", "本篇的统计数字都未计入")
             return ()
         result: list[tuple[str, Number]] = []
         for key, raw in value.items():
+            reported = len(self.problems)
             if key not in self.config.metrics:
                 self.report(f"stats.{key}", f"未登记的指标 {describe(key)}", "metrics.yml 中的指标键", did_you_mean(key, self.config.metrics))
+                number = None
+            else:
+                number = self.number(f"stats.{key}", raw)
+            if number is None:
+                # Say that the figure is left out of the cards and the totals, not only what is wrong with it.
+                self.problems[reported:] = [_also(p, DROPPED_STAT) for p in self.problems[reported:]]
                 continue
-            number = self.number(f"stats.{key}", raw)
-            if number is not None:
-                result.append((str(key), number))
+            result.append((str(key), number))
         order = list(self.config.metrics)
         return tuple(sorted(result, key=lambda kv: order.index(kv[0])))
 
@@ -399,6 +465,12 @@ class _Checker:
             self.report(name, f"{describe(value)}（文件不存在）", "相对于本文件的已有文件", "检查文件名和所在文件夹")
             return None
         return path, on_disk
+
+
+def _also(problem: Problem, note: str) -> Problem:
+    """The problem with ``note`` added to its suggestion."""
+    joined = problem.suggestion + ("" if problem.suggestion.endswith("？") else "；") + note if problem.suggestion else note
+    return dataclasses.replace(problem, suggestion=joined)
 
 
 def to_number(raw: int | float | Decimal) -> Number:
