@@ -10,14 +10,14 @@ is one, otherwise half years and quarters that do not share a quarter
 
 from __future__ import annotations
 
-from collections import defaultdict
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from .catalog import Catalog
-from .frontmatter import to_number
+from .schema import to_number
 from .model import ANNUAL, PERIOD_QUARTERS, PERIOD_TYPES, Bulletin, Metric, Number
 
 

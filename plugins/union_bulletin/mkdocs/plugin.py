@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from ..build import Dropped, SiteModel, Source, build_site
+from ..build import SiteModel, Source, build_site
 from ..feeds import EMPTY_SITEMAP, SITEMAP, feed_specs, json_feed, org_feeds, rss, site_feeds
 from ..model import Bulletin
 from ..opendata import stats_csv, stats_json
