@@ -82,6 +82,7 @@ class Metric:
     label: str
     unit: str
     aggregate: str = "sum"
+    phrases: tuple[str, ...] = ()  # how texts say this figure (发展新会员): for finding it in a Word report
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from .catalog import Catalog
-from .schema import to_number
 from .model import ANNUAL, PERIOD_QUARTERS, PERIOD_TYPES, Bulletin, Metric, Number
+from .schema import to_number
 
 
 def aggregate(metric: Metric, values: Sequence[Number]) -> Number | None:
