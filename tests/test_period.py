@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import Site, plain
 from union_bulletin.build import Notice, SiteModel, Source, build_site
 from union_bulletin.site_config import SiteConfig, load_site_config
-
-from conftest import Site, plain
 
 ORGS = {
     "county": {"name": "江屿县总工会", "level": "county"},

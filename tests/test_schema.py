@@ -11,7 +11,19 @@ import pytest
 import yaml
 
 from union_bulletin.schema import (
-    BULLETIN, BULLETIN_FIELDS, METRIC, ORGANISATION, SITE, ChoiceList, Context, Count, DateTime, Key, KeyList, Text, Year,
+    BULLETIN,
+    BULLETIN_FIELDS,
+    METRIC,
+    ORGANISATION,
+    SITE,
+    ChoiceList,
+    Context,
+    Count,
+    DateTime,
+    Key,
+    KeyList,
+    Text,
+    Year,
     field_named,
 )
 from union_bulletin.site_config import load_site_config
