@@ -180,6 +180,8 @@ def test_stats_json_cards_and_labels_follow_the_rule(site: Site) -> None:
     assert data["years"]["2024"]["workers_assisted"]["total"] == 451
     assert data["years"]["2024"]["workers_assisted"]["organisations"] == {"town-a": 451}
     assert 'data-metric="workers_assisted" data-value="451"' in r.html("years/2024/")
+    assert 'data-metric="workers_assisted" data-value="451"' in r.html("years/2024/print/")  # the compiled report's totals
+    assert "537" not in r.html("orgs/town-a/") and "451" in r.html("orgs/town-a/")  # the organisation's chart
     page = plain(r.html("bulletins/2024/h1/"))
     assert "上半年工作总结" in page and "类型 上半年工作总结" in page
     assert "上半年工作总结" in plain(r.html("years/2024/"))
