@@ -18,22 +18,6 @@ from conftest import Site, plain
 from union_bulletin.build import Notice, SiteModel, Source, build_site
 from union_bulletin.site_config import SiteConfig, load_site_config
 
-ORGS = {
-    "county": {"name": "江屿县总工会", "level": "county"},
-    "town-a": {"name": "石桥镇总工会", "level": "town", "parent": "county"},
-    "town-b": {"name": "云岭镇总工会", "level": "town", "parent": "county"},
-}
-
-
-@pytest.fixture
-def config(tmp_path: Path) -> SiteConfig:
-    folder = tmp_path / "site_config"
-    folder.mkdir()
-    (folder / "organisations.yml").write_text(yaml.safe_dump(ORGS, allow_unicode=True), encoding="utf-8")
-    site, problems = load_site_config(folder, tmp_path)
-    assert problems == []
-    return site
-
 
 def summary(name: str, date: str, org: str = "town-a", year: int = 2024, btype: str = "summary", **front: object) -> Source:
     meta = {"title": f"{name}", "date": date, "year": year, "org": org, "type": btype, **front}
