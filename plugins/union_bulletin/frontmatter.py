@@ -127,11 +127,12 @@ def file_name_problems(src_path: str, shown: str) -> list[Problem]:
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _H1 = re.compile(r"^ {0,3}#(?!#)")
+_H1_ANYWHERE = re.compile(r"^ {0,3}#(?!#)", re.M)
 
 
 def heading_problems(shown: str, body: str, first_line: int) -> list[Problem]:
     """Each first-level heading of the body (the title is the page's only one); ``first_line`` is the body's line in the file."""
-    if "#" not in body:
+    if not _H1_ANYWHERE.search(body):  # most bodies: one search, no split into lines
         return []
     problems: list[Problem] = []
     fence = ""

@@ -150,7 +150,7 @@ def _slips(path: str, text: str, first_line: int) -> tuple[list[Slip], str]:
 
 def _in_flow(line: str) -> bool:
     """Whether a full-width comma of this line stands between the items of a [list] or {mapping}."""
-    return _repair_commas(line) != line
+    return ("[" in line or "{" in line) and _repair_commas(line) != line
 
 
 def _repair_commas(line: str) -> str:
