@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..catalog import Catalog
-from ..model import ANNUAL, LEVEL_LABELS, LEVELS, TYPE_LABELS, Bulletin, Cover, Organisation
+from ..model import ANNUAL, LEVEL_LABELS, LEVELS, PERIOD_LABELS, TYPE_LABELS, Bulletin, Cover, Organisation
 from ..pages import LIST_TITLES, PageKind, page_url, src_uri
 from ..stats import Stats
 from . import formatting as fmt
@@ -51,6 +51,7 @@ class Item:
     date_iso: str
     date_text: str
     summary: str
+    period_label: str = ""  # 上半年, 第三季度 …: shown even in a list grouped by type; empty for a whole year
 
 
 @dataclass(frozen=True)
@@ -248,7 +249,7 @@ class Views:
         if cached is None:
             cached = Item(
                 b.title, b.url, b.type, b.kind_label, b.year, self.org_link(b.org),
-                b.date.isoformat(), fmt.date_text(b.date), b.summary,
+                b.date.isoformat(), fmt.date_text(b.date), b.summary, "" if b.period == ANNUAL else PERIOD_LABELS[b.period],
             )
             self._items[b.src_path] = cached
         return cached
