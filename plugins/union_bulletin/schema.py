@@ -7,10 +7,11 @@ what was written into a value or into problems worded to the letter (the habit
 of mkdocs' ``config/config_options.py``: one class per kind of option, every
 message tested). :mod:`frontmatter` and :mod:`site_config` read through these
 fields; an authoring tool asks them what a prompt needs (``label``, ``help``,
-``kind``, ``choices``) and writes front matter in the declared order.
+``kind``, ``required``, ``choices``; ``frontmatter.registries`` gives the keys
+and labels of a site's organisations, topics and metrics).
 
-No MkDocs here, and no reading of files: the fields get what the YAML gave
-and a :class:`Context` that knows the registries and collects problems.
+No MkDocs here: the fields get what the YAML gave and a :class:`Context` that
+knows the registries, finds local files (``locate``) and collects problems.
 """
 
 from __future__ import annotations
