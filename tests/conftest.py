@@ -27,6 +27,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 
+from union_bulletin.site_config import SiteConfig, load_site_config
+
 ROOT = Path(__file__).resolve().parent.parent
 
 ORGS = {
@@ -163,6 +165,17 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append(record)
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> SiteConfig:
+    """The validated site_config of ORGS, without MkDocs (for tests of the pipeline on its own)."""
+    folder = tmp_path / "site_config"
+    folder.mkdir()
+    (folder / "organisations.yml").write_text(yaml.safe_dump(ORGS, allow_unicode=True), encoding="utf-8")
+    site, problems = load_site_config(folder, tmp_path)
+    assert problems == []
+    return site
 
 
 @pytest.fixture

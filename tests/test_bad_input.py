@@ -15,7 +15,7 @@ P = "content/bulletins/bad.md"
 # (case id, file content, expected warnings in order)
 CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("yaml-syntax", "---\ntitle: 测试\ndate: [2024-03-08\norg: town-a\n---\n正文",
-     [f"{P}: front matter: 发现 第 4 行第 4 列的 YAML 语法错误：expected ',' or ']', but got ':'，应为 合法的 YAML（检查冒号、引号和缩进）",
+     [f"{P}: front matter: 发现 第 3 行第 7 列的 YAML 语法错误：“[”开始的列表没有用“]”结束，应为 合法的 YAML（在列表末尾加“]”，各项之间用英文逗号“,”隔开）",
       f"{P}: 有必须改正的错误，本篇未生成页面"]),
     ("tab", "---\ntitle: 测试\ndate: 2024-03-08\nstats:\n\tnew_members: 3\n---\n",
      [f"{P}: front matter: 发现 第 5 行第 1 列的 YAML 语法错误：制表符（Tab），应为 合法的 YAML（YAML 只能用空格缩进，把制表符换成空格）",
@@ -48,25 +48,25 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
      [f'{P}: type: 发现 "工作总结"，应为 summary、plan、news、notice 之一（“工作总结”请写成 summary）',
       f"{P}: 有必须改正的错误，本篇未生成页面"]),
     ("unknown-metric", f"---\n{HEAD}stats:\n  new_memebrs: 376\n---\n",
-     [f'{P}: stats.new_memebrs: 发现 未登记的指标 "new_memebrs"，应为 metrics.yml 中的指标键（是否想写 new_members？）']),
+     [f'{P}: stats.new_memebrs: 发现 未登记的指标 "new_memebrs"，应为 metrics.yml 中的指标键（是否想写 new_members？本项未计入）']),
     ("unknown-topic", f"---\n{HEAD}topics: [organizing, 维权服务]\n---\n",
      [f'{P}: topics[0]: 发现 未登记的专题 "organizing"，应为 topics.yml 中的专题键（是否想写 organising？）',
       f'{P}: topics[1]: 发现 未登记的专题 "维权服务"，应为 topics.yml 中的专题键（“维权服务”的键是 rights）']),
     ("topics-not-list", f"---\n{HEAD}topics: culture\n---\n",
      [f'{P}: topics: 发现 "culture"，应为 topics.yml 中专题键的列表（写成 [culture]）']),
     ("negative", f"---\n{HEAD}stats:\n  aid_funds: -2500\n---\n",
-     [f"{P}: stats.aid_funds: 发现 -2500，应为 不小于 0 的数字（统计数不能为负数）"]),
+     [f"{P}: stats.aid_funds: 发现 -2500，应为 不小于 0 的数字（统计数不能为负数；本项未计入）"]),
     ("comma-number", f"---\n{HEAD}stats:\n  new_members: 1,000\n---\n",
-     [f'{P}: stats.new_members: 发现 "1,000"，应为 不小于 0 的数字（不加引号、逗号和单位）（写成 1000）']),
+     [f'{P}: stats.new_members: 发现 "1,000"，应为 不小于 0 的数字（不加引号、逗号和单位）（写成 1000；本项未计入）']),
     ("wan-number", f"---\n{HEAD}stats:\n  aid_funds: 48.6万\n---\n",
-     [f'{P}: stats.aid_funds: 发现 "48.6万"，应为 不小于 0 的数字（不加引号、逗号和单位）（写成 486000）']),
+     [f'{P}: stats.aid_funds: 发现 "48.6万"，应为 不小于 0 的数字（不加引号、逗号和单位）（写成 486000；本项未计入）']),
     ("chinese-numeral", f"---\n{HEAD}stats:\n  new_members: 三百\n---\n",
-     [f'{P}: stats.new_members: 发现 "三百"，应为 不小于 0 的数字（不加引号、逗号和单位）（用阿拉伯数字书写）']),
+     [f'{P}: stats.new_members: 发现 "三百"，应为 不小于 0 的数字（不加引号、逗号和单位）（用阿拉伯数字书写；本项未计入）']),
     ("nan", f"---\n{HEAD}stats:\n  new_members: .nan\n  aid_funds: .inf\n---\n",
-     [f"{P}: stats.new_members: 发现 非数字 NaN，应为 不小于 0 的有限数字",
-      f"{P}: stats.aid_funds: 发现 无穷大，应为 不小于 0 的有限数字"]),
+     [f"{P}: stats.new_members: 发现 非数字 NaN，应为 不小于 0 的有限数字（本项未计入）",
+      f"{P}: stats.aid_funds: 发现 无穷大，应为 不小于 0 的有限数字（本项未计入）"]),
     ("bool-number", f"---\n{HEAD}stats:\n  new_members: yes\n---\n",
-     [f"{P}: stats.new_members: 发现 布尔值 true，应为 不小于 0 的数字"]),
+     [f"{P}: stats.new_members: 发现 布尔值 true，应为 不小于 0 的数字（本项未计入）"]),
     ("missing-cover", f"---\n{HEAD}cover: images/wuyi.jpg\n---\n",
      [f'{P}: cover: 发现 "images/wuyi.jpg"（文件不存在），应为 相对于本文件的已有文件（检查文件名和所在文件夹）']),
     ("cover-not-image", f"---\n{HEAD}cover: ../mkdocs-fake.jpg\n---\n",
@@ -120,9 +120,9 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("year-out-of-range", "---\ntitle: 测试\ndate: 2024-01-08\nyear: 3024\norg: town-a\ntype: summary\n---\n",
      [f"{P}: year: 发现 3024，应为 四位数字的年份（1900–2100），如 2023", f"{P}: 有必须改正的错误，本篇未生成页面"]),
     ("infinity", f"---\n{HEAD}stats:\n  new_members: .inf\n  aid_funds: -.inf\n---\n",
-     [f"{P}: stats.new_members: 发现 无穷大，应为 不小于 0 的有限数字", f"{P}: stats.aid_funds: 发现 负无穷大，应为 不小于 0 的有限数字"]),
+     [f"{P}: stats.new_members: 发现 无穷大，应为 不小于 0 的有限数字（本项未计入）", f"{P}: stats.aid_funds: 发现 负无穷大，应为 不小于 0 的有限数字（本项未计入）"]),
     ("stats-list", f"---\n{HEAD}stats: [1, 2]\n---\n",
-     [f"{P}: stats: 发现 列表，应为 指标键: 数字 形式的映射"]),
+     [f"{P}: stats: 发现 列表，应为 指标键: 数字 形式的映射（本篇的统计数字都未计入）"]),
     ("empty-front-matter", "---\n---\n正文",
      [f"{P}: front matter: 发现 空的 front matter，应为 字段: 值 形式的映射（title、date、org、type 等）",
       f"{P}: 有必须改正的错误，本篇未生成页面"]),
@@ -147,8 +147,10 @@ def test_bad_bulletin(site: Site, case: str, content: str | bytes, expected: lis
 
 def test_two_bulletins_with_one_url(site: Site) -> None:
     site.write("content/bulletins/good.md", GOOD)
-    site.write("content/bulletins/2023/a.md", GOOD.replace("正常的公报", "甲"))
-    site.write("content/bulletins/2023/a/index.md", GOOD.replace("正常的公报", "乙"))
+    # Another organisation's summaries: one organisation's two summaries of one year would also be an overlap (test_period.py).
+    other = GOOD.replace("org: town-a", "org: town-b")
+    site.write("content/bulletins/2023/a.md", other.replace("正常的公报", "甲"))
+    site.write("content/bulletins/2023/a/index.md", other.replace("正常的公报", "乙"))
     r = site.build()
     assert r.warnings == [
         "content/bulletins/2023/a/index.md: 网址: 发现 与 content/bulletins/2023/a.md 相同的网址 bulletins/2023/a/，"
@@ -182,7 +184,7 @@ SITE_CASES: list[tuple[str, str, str, list[str]]] = [
       '（是否想写 headline_metrics？）',
       'site_config/site.yml: count_types[1]: 发现 "report"，应为 公报类型（summary、plan、news、notice）']),
     ("metrics-yaml", "metrics.yml", "new_members: [\n",
-     ["site_config/metrics.yml: 文件: 发现 第 2 行第 1 列的 YAML 语法错误：expected the node content, but found '<stream end>'，应为 合法的 YAML（检查冒号、引号和缩进）"]),
+     ["site_config/metrics.yml: 文件: 发现 第 1 行第 15 列的 YAML 语法错误：内容没有写完，应为 合法的 YAML（补全列表或映射，或删去这一行）"]),
 ]
 
 

@@ -6,29 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
 from PIL import Image
 
+from conftest import ORGS
 from union_bulletin import build as build_module
 from union_bulletin.build import DRAFT, ERROR, URL_CLASH, Dropped, SiteModel, Source, build_site
 from union_bulletin.site_config import SiteConfig, load_site_config
-
-ORGS = {
-    "county": {"name": "江屿县总工会", "level": "county"},
-    "town-a": {"name": "石桥镇总工会", "level": "town", "parent": "county"},
-    "town-b": {"name": "云岭镇总工会", "level": "town", "parent": "county"},
-}
-
-
-@pytest.fixture
-def config(tmp_path: Path) -> SiteConfig:
-    folder = tmp_path / "site_config"
-    folder.mkdir()
-    (folder / "organisations.yml").write_text(yaml.safe_dump(ORGS, allow_unicode=True), encoding="utf-8")
-    site, problems = load_site_config(folder, tmp_path)
-    assert problems == []
-    return site
 
 
 def source(src: str, body: str = "正文。", url: str = "", **front: object) -> Source:

@@ -26,7 +26,7 @@ CASES = [
     ("title-number", "---\ntitle: 2023\ndate: 2024-03-08\norg: town-a\ntype: news\n---\n", True,
      "title: 发现 2023，应为 非空的标题文字（标题是数字时请加引号）"),
     ("summary-list", f"---\n{HEAD}summary: [a, b]\n---\n", False, "summary: 发现 列表，应为 一句话摘要文字"),
-    ("stats-list", f"---\n{HEAD}stats: [1, 2]\n---\n", False, "stats: 发现 列表，应为 指标键: 数字 形式的映射"),
+    ("stats-list", f"---\n{HEAD}stats: [1, 2]\n---\n", False, "stats: 发现 列表，应为 指标键: 数字 形式的映射（本篇的统计数字都未计入）"),
     ("figures-mapping", f"---\n{HEAD}figures: {{a: 1}}\n---\n", False, "figures: 发现 键值映射，应为 {label, value, unit} 的列表"),
     ("figure-item-text", f"---\n{HEAD}figures: [倡议书3000份]\n---\n", False,
      'figures[0]: 发现 "倡议书3000份"，应为 {label: 名称, value: 数字, unit: 单位}'),

@@ -7,6 +7,7 @@ stdnum, bank card numbers their Luhn digit. The names are invented.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ import yaml
 from stdnum import luhn
 from stdnum.cn import ric
 
-from conftest import Result, Site
+from conftest import Result, Site, fragments
 from union_bulletin import privacy
 from union_bulletin.privacy import Scanner, allow_list, redact, scan
 
@@ -138,7 +139,9 @@ def test_found(case: str, text: str, kind: str, value: str, masked: str) -> None
     assert [(f.kind, f.value, f.masked) for f in found] == [(kind, value, masked)]
     f = found[0]
     assert text[f.start : f.end] == value
-    assert f.redacted == (kind != "name_hardship")
+    assert f.redacted
+    surname = value[:2] if value.startswith("欧阳") else value[:1]
+    assert f.replacement == (masked if kind != "name_hardship" else surname + "某" * (len(value) - len(surname)))
 
 
 @pytest.mark.parametrize(("case", "text"), NOT_FOUND, ids=[c[0] for c in NOT_FOUND])
@@ -155,7 +158,7 @@ def test_redact_replaces_the_whole_number_and_nothing_else() -> None:
     text = f"电话：139 0000 1234，身份证{ID}，卡号{grouped(CARD19, '-')}；张建国因车祸住院。"
     found = scan(text)
     assert redact(text, found) == (
-        f"电话：139****1234，身份证{ID[:6]}********{ID[-4:]}，卡号{CARD19[:4]}***********{CARD19[-4:]}；张建国因车祸住院。"
+        f"电话：139****1234，身份证{ID[:6]}********{ID[-4:]}，卡号{CARD19[:4]}***********{CARD19[-4:]}；张某某因车祸住院。"
     )
     assert redact(text, []) == text
 
@@ -193,7 +196,7 @@ def test_messages() -> None:
         f"（网站上已替换为 {ID[:6]}********{ID[-4:]}；请在原稿中删去或照此改写，确需公开的号码写入 privacy_allow）",
         f"{p}: 第 6 行: 发现 银行卡号 {CARD16[:4]}********{CARD16[-4:]}，应为 去标识化的写法"
         f"（网站上已替换为 {CARD16[:4]}********{CARD16[-4:]}；请在原稿中删去或照此改写，确需公开的号码写入 privacy_allow）",
-        f"{p}: 第 7 行: 发现 困难职工姓名 张＊＊（与“车祸”同句），应为 去标识化的写法（改为“张某”或“一名职工”；劳模等应公开的姓名写入 privacy_allow）",
+        f"{p}: 第 7 行: 发现 困难职工姓名 张＊＊（与“车祸”同句），应为 去标识化的写法（网站上已替换为“张某某”；请在原稿中改为“张某”或“一名职工”；劳模等应公开的姓名写入 privacy_allow）",
     ]
     for f in scan(text):
         assert f.value not in str(f.problem(p)) or f.kind == "name_hardship"
@@ -283,17 +286,38 @@ def test_build_reports_masks_and_publishes_no_full_number(site: Site) -> None:
         number_warning(P, 6, "手机号", "139****1234"),
         number_warning(P, 11, "银行卡号", f"{CARD16[:4]}********{CARD16[-4:]}"),
         number_warning(P, 13, "身份证号", f"{ID[:6]}********{ID[-4:]}"),
-        f"{P}: 第 15 行: 发现 困难职工姓名 张＊＊（与“车祸”同句），应为 去标识化的写法（改为“张某”或“一名职工”；劳模等应公开的姓名写入 privacy_allow）",
+        f"{P}: 第 15 行: 发现 困难职工姓名 张＊＊（与“车祸”同句），应为 去标识化的写法（网站上已替换为“张某某”；请在原稿中改为“张某”或“一名职工”；劳模等应公开的姓名写入 privacy_allow）",
     ]
     assert not r.aborted
     page = r.html("bulletins/2024/aid/")
     assert "139****1234" in page  # the summary, shown on the page
     assert f"{CARD16[:4]}********{CARD16[-4:]}" in page and f"{ID[:6]}********{ID[-4:]}" in page
-    assert "张建国" in page  # a name is reported, not changed
-    assert_nowhere(r, MOBILE, CARD16, grouped(CARD16), ID)
+    assert "张某某因车祸住院" in page  # a name is replaced like a number
+    assert_nowhere(r, MOBILE, CARD16, grouped(CARD16), ID, "张建国")
     assert (site.root / P).read_text(encoding="utf-8").count(MOBILE) == 1  # the source is left as written
     strict = privacy_site(site, strict=True)
     assert strict.aborted and "strict" in strict.error
+
+
+def test_a_name_is_published_nowhere_without_strict(site: Site) -> None:
+    """Pages, the search index, feeds, og:description, the compiled report and the year's lists hold 张某某, never the name."""
+    site.write("content/bulletins/2024/aid.md", (
+        "---\ntitle: 2024年工作总结\ndate: 2025-01-10\nyear: 2024\norg: town-a\ntype: summary\n"
+        "summary: 职工张建国因车祸住院，镇总工会送去慰问金。\n---\n"
+        "## 一、困难帮扶\n\n职工张建国因车祸住院，镇总工会送去慰问金。张建国表示感谢。\n"
+    ))
+    site.write("content/bulletins/2024/news.md", HEAD.replace("2024-02-01", "2024-03-01") + body("张建国因车祸住院，工会探望。"))
+    r = site.build(site_url="https://gh.example.org/", plugins=[{"bulletin-privacy": {}}, {"bulletin": {}}, {"bulletin-search": {}}])
+    assert not r.aborted, r.error
+    assert len([w for w in r.warnings if "困难职工姓名 张＊＊" in w and "网站上已替换为“张某某”" in w]) == 3
+    page = r.html("bulletins/2024/aid/")
+    assert "职工张某某因车祸住院" in page and "张某某表示感谢" in page
+    assert 'content="职工张某某因车祸住院' in page  # og:description
+    assert "张某某" in r.html("years/2024/print/") and "张某某" in (r.site / "feeds/news.xml").read_text(encoding="utf-8")
+    shown = json.dumps(fragments(r.site / "pagefind"), ensure_ascii=False)
+    assert "张某某" in shown and "张建国" not in shown
+    assert_nowhere(r, "张建国")
+    assert privacy_site(site, strict=True).aborted
 
 
 def test_search_index_and_other_pages_hold_only_masks(site: Site) -> None:
@@ -316,7 +340,7 @@ def test_privacy_allow_in_front_matter_accepts_exactly_that(site: Site) -> None:
     r = privacy_site(site, strict=True)
     assert r.warnings == [
         number_warning(P, 9, "手机号", "158****5678"),
-        f"{P}: 第 13 行: 发现 困难职工姓名 孙＊＊（与“因病”同句），应为 去标识化的写法（改为“孙某”或“一名职工”；劳模等应公开的姓名写入 privacy_allow）",
+        f"{P}: 第 13 行: 发现 困难职工姓名 孙＊＊（与“因病”同句），应为 去标识化的写法（网站上已替换为“孙某某”；请在原稿中改为“孙某”或“一名职工”；劳模等应公开的姓名写入 privacy_allow）",
     ]
     site.write(P, HEAD + "privacy_allow: [13900001234, 15800005678, 吴振宇, 孙志明]\n" + body(
         f"工会办公室电话{MOBILE}，职工电话{MOBILE_2}。", "劳动模范吴振宇长期结对帮扶困难职工。", "职工孙志明因病住院。",
@@ -335,7 +359,7 @@ def test_privacy_allow_of_the_wrong_type(site: Site) -> None:
     site.write(P, HEAD + "privacy_allow:\n  - {name: 吴振宇}\n" + body("劳模吴振宇结对帮扶困难职工。"))
     assert privacy_site(site).warnings == [
         f"{P}: privacy_allow[0]: 发现 键值映射，应为 一个姓名或号码（文字）",
-        f"{P}: 第 10 行: 发现 困难职工姓名 吴＊＊（与“帮扶”同句），应为 去标识化的写法（改为“吴某”或“一名职工”；劳模等应公开的姓名写入 privacy_allow）",
+        f"{P}: 第 10 行: 发现 困难职工姓名 吴＊＊（与“帮扶”同句），应为 去标识化的写法（网站上已替换为“吴某某”；请在原稿中改为“吴某”或“一名职工”；劳模等应公开的姓名写入 privacy_allow）",
     ]
 
 
@@ -354,7 +378,7 @@ def test_site_options_checks_allow_and_words(site: Site) -> None:
     r = privacy_site(site, checks=["mobile", "name_hardship"], allow=["158-0000-5678"], hardship_words=["讨薪"])
     assert r.warnings == [
         number_warning(P, 8, "手机号", "139****1234"),
-        f"{P}: 第 10 行: 发现 困难职工姓名 孙＊＊（与“讨薪”同句），应为 去标识化的写法（改为“孙某”或“一名职工”；劳模等应公开的姓名写入 privacy_allow）",
+        f"{P}: 第 10 行: 发现 困难职工姓名 孙＊＊（与“讨薪”同句），应为 去标识化的写法（网站上已替换为“孙某某”；请在原稿中改为“孙某”或“一名职工”；劳模等应公开的姓名写入 privacy_allow）",
     ]
     page = r.html("bulletins/2024/aid/")
     assert ID in page and MOBILE_2 in page and MOBILE not in page

@@ -10,7 +10,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from union_bulletin.frontmatter import read_bulletin
+from union_bulletin import yamlio
+from union_bulletin.frontmatter import Reading, read_bulletin
 from union_bulletin.model import Organisation
 from union_bulletin.problems import InputError
 from union_bulletin.site_config import SiteConfig, _defaults_metrics, _defaults_topics, load_site_config
@@ -50,14 +51,20 @@ def test_any_bytes_give_a_bulletin_or_problems(data: bytes) -> None:
     assert reading.bulletin is not None or reading.problems
 
 
+def read_front_matter(text: str) -> Reading:
+    """``text`` read as a bulletin's front matter: a bulletin or its problems, never an exception."""
+    reading = read_bulletin("bulletins/x.md", "content/bulletins/x.md", "bulletins/x/", f"---\n{text}\n---\n正文".encode(), CONFIG, _locate)
+    assert reading.bulletin is not None or reading.problems
+    return reading
+
+
 yaml_ish = st.text(alphabet=st.sampled_from(list("ab-:[]{}#&*!|>'\"%@`,?\t\n 0.9工会\ufeff\r")), max_size=120)
 
 
 @settings(max_examples=300, deadline=None)
 @given(yaml_ish)
 def test_any_text_as_front_matter_gives_a_bulletin_or_problems(text: str) -> None:
-    reading = read_bulletin("bulletins/x.md", "content/bulletins/x.md", "bulletins/x/", f"---\n{text}\n---\n正文".encode(), CONFIG, _locate)
-    assert reading.bulletin is not None or reading.problems
+    read_front_matter(text)  # it asserts: a bulletin or its problems
 
 
 @pytest.mark.parametrize("name", ["organisations.yml", "metrics.yml", "topics.yml", "site.yml"])
@@ -76,3 +83,19 @@ def test_any_site_config_file_gives_a_config_or_our_error(name: str, content: st
         else:
             assert config.organisations or problems
             assert all(str(p).startswith("site_config/") for p in problems)
+
+
+# Full-width punctuation typed by a Chinese input method, among YAML's own: the repair never breaks the reading.
+yaml_slips = st.text(alphabet=st.sampled_from(list("ab-:：，“”‘’[]{}#|>'\", \n0工")), max_size=120)
+
+
+@settings(max_examples=300, deadline=None)
+@given(yaml_slips)
+def test_full_width_slips_are_reported_on_a_line_of_the_front_matter(text: str) -> None:
+    reading = read_front_matter(text)
+    lines = text.split("\n")
+    for p in reading.problems:
+        if isinstance(p, yamlio.Slip):
+            assert reading.bulletin is None
+            n = int(p.field.removeprefix("第 ").removesuffix(" 行"))
+            assert 2 <= n <= len(lines) + 1 and any(ch in lines[n - 2] for ch in "：，“‘")

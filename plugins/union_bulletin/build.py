@@ -16,12 +16,12 @@ from typing import Any
 from .cache import Memo, digest
 from .catalog import Catalog, build_catalog
 from .frontmatter import Locate, Reading, read_bulletin
-from .model import Bulletin
+from .model import PERIOD_LABELS, Bulletin
 from .pages import GeneratedPage, generated_pages
 from .problems import Problem
 from .render.views import Views
 from .site_config import SiteConfig
-from .stats import Stats, compute_stats
+from .stats import Overlap, Stats, compute_stats
 
 #: Why a bulletin file gives no page.
 ERROR = "error"  # a problem that must be fixed (missing title, broken YAML, unknown organisation, …)
@@ -65,6 +65,18 @@ class Dropped:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """Something the authors should know that is not a mistake (an info line, not a warning)."""
+
+    shown: str
+    text: str
+    serious = False
+
+    def __str__(self) -> str:
+        return f"{self.shown}: {self.text}"
+
+
+@dataclass(frozen=True)
 class SiteModel:
     """Everything a generator needs to publish the site, built once per build."""
 
@@ -77,7 +89,7 @@ class SiteModel:
     meta: Mapping[str, Mapping[str, Any]]  # a published bulletin's front matter as written
     pages: Mapping[str, GeneratedPage]  # the generated index pages by src_uri
     dropped: tuple[Dropped, ...]  # in the order of the sources, URL clashes last
-    report: tuple[Problem | Dropped, ...]  # what to tell the authors, in order: a file's problems, then its drop
+    report: tuple[Problem | Dropped | Notice, ...]  # what to tell the authors, in order: a file's problems, then its drop
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -90,7 +102,7 @@ def build_site(sources: Iterable[Source], config: SiteConfig, locate: Locate, *,
     ``locate`` finds a docs-relative path (a cover, an attachment) on disk.
     """
     config_key = digest(repr(config))  # the whole validated site_config: organisations, metrics, topics, site facts
-    report: list[Problem | Dropped] = []
+    report: list[Problem | Dropped | Notice] = []
     dropped: list[Dropped] = []
     valid: list[Bulletin] = []
     bodies: dict[str, str] = {}
@@ -116,6 +128,7 @@ def build_site(sources: Iterable[Source], config: SiteConfig, locate: Locate, *,
             dropped.append(Dropped(b.src_path, shown[b.src_path], URL_CLASH))
             del bodies[b.src_path], meta[b.src_path]
     stats = compute_stats(catalog)
+    report += [_overlap_report(o, config, shown) for o in stats.overlaps]
     return SiteModel(
         config=config,
         catalog=catalog,
@@ -127,6 +140,23 @@ def build_site(sources: Iterable[Source], config: SiteConfig, locate: Locate, *,
         pages={p.src_uri: p for p in generated_pages(catalog)},
         dropped=tuple(dropped),
         report=tuple(report),
+    )
+
+
+def _overlap_report(overlap: Overlap, config: SiteConfig, shown: Mapping[str, str]) -> Problem | Notice:
+    """Say which of two overlapping summaries (plans) counts; a part-year one beside the annual one is no mistake."""
+    kept, left = overlap.counted, overlap.left_out
+    kept_path, left_path = shown.get(kept.src_path, kept.src_path), shown.get(left.src_path, left.src_path)
+    if overlap.expected:
+        return Notice(left_path, f"{left.kind_label}，年度汇总计入同年的{kept.type_label} {kept_path}，本篇的数字不重复计入")
+    org = config.organisations[left.org].name
+    return Problem(
+        left_path, "period",
+        f"与 {kept_path} 同为{org}{left.year}年的{left.type_label}，时段重叠（本篇{PERIOD_LABELS[left.period]}，"
+        f"那篇{PERIOD_LABELS[kept.period]}）",
+        f"同一单位同一年度的{left.type_label}时段互不重叠",
+        f"年度汇总计入 {kept_path} 的数字，本篇的数字未计入；重复的文件请删去，补充的内容请并入原文，"
+        "半年或季度的请写 period（H1、H2、Q1–Q4）",
     )
 
 

@@ -31,6 +31,31 @@ LEVELS: tuple[str, ...] = tuple(LEVEL_LABELS)
 
 AGGREGATES: tuple[str, ...] = ("sum", "max", "mean", "none")
 
+#: The part of its year a summary or plan covers (``period``), with the label readers see.
+PERIOD_LABELS: dict[str, str] = {
+    "annual": "全年",
+    "H1": "上半年",
+    "H2": "下半年",
+    "Q1": "第一季度",
+    "Q2": "第二季度",
+    "Q3": "第三季度",
+    "Q4": "第四季度",
+}
+PERIODS: tuple[str, ...] = tuple(PERIOD_LABELS)
+ANNUAL = "annual"
+#: The quarters each period covers: two periods overlap when they share one.
+PERIOD_QUARTERS: dict[str, frozenset[int]] = {
+    "annual": frozenset({1, 2, 3, 4}),
+    "H1": frozenset({1, 2}),
+    "H2": frozenset({3, 4}),
+    "Q1": frozenset({1}),
+    "Q2": frozenset({2}),
+    "Q3": frozenset({3}),
+    "Q4": frozenset({4}),
+}
+#: Types that may say which part of the year they cover.
+PERIOD_TYPES: tuple[str, ...] = ("summary", "plan")
+
 #: A statistic's value: whole numbers stay ``int``, decimals are exact.
 Number = int | Decimal
 
@@ -124,7 +149,14 @@ class Bulletin:
     attachments: tuple[Attachment, ...] = ()
     index_no: str | None = None
     draft: bool = False
+    period: str = ANNUAL  # one of PERIODS; only a summary or plan has another
 
     @property
     def type_label(self) -> str:
         return TYPE_LABELS[self.type]
+
+    @property
+    def kind_label(self) -> str:
+        """The type as readers see it in lists and headers: 上半年工作总结 for a half-year summary."""
+        prefix = "" if self.period == ANNUAL else PERIOD_LABELS[self.period]
+        return prefix + TYPE_LABELS[self.type]

@@ -6,7 +6,13 @@ mobile and bank card numbers, each checked the way the number itself is built
 (check digit, birth date and region, Luhn), so that dates, amounts, index
 numbers and hotlines are left alone. A number found is masked in what is
 published (``redact``). A person's name in the same sentence as a hardship
-word (住院, 低保, …) is a warning only: names cannot be found with certainty.
+word (住院, 低保, …) is replaced too, everywhere in the text, by its surname
+and 某 for each other character (张建国 → 张某某), unless it is allowed.
+Names cannot be found with certainty: whatever the check takes for a name is
+replaced (a word wrongly taken costs one page some readability and is
+reported, so the author can allow it); a name it does not take is published
+as written, which is why the author guide still asks for a reading before
+publishing.
 
 The name check segments with jieba, loaded only when a text has a hardship
 word: jieba's start-up (about a second) is paid by sites that need it.
@@ -115,8 +121,16 @@ class Finding:
 
     @property
     def redacted(self) -> bool:
-        """A number is replaced by its mask in what is published; a name is only reported."""
-        return self.kind != "name_hardship"
+        """Replaced in what is published: every finding (the allowed ones are not findings)."""
+        return True
+
+    @property
+    def replacement(self) -> str:
+        """What is published instead: the mask of a number; a name's surname and 某 for each other character."""
+        if self.kind != "name_hardship":
+            return self.masked
+        surname = _surname(self.value)
+        return surname + "某" * (len(self.value) - len(surname))
 
     def problem(self, path: str, allow_hint: str = "privacy_allow") -> Problem:
         """The finding worded for the author; the full number is never repeated."""
@@ -124,7 +138,8 @@ class Finding:
         if self.kind == "name_hardship":
             return Problem(
                 path, f"第 {self.line} 行", f"{label} {self.masked}（与“{self.word}”同句）", "去标识化的写法",
-                f"改为“{_surname(self.value)}某”或“一名职工”；劳模等应公开的姓名写入 {allow_hint}",
+                f"网站上已替换为“{self.replacement}”；请在原稿中改为“{_surname(self.value)}某”或“一名职工”；"
+                f"劳模等应公开的姓名写入 {allow_hint}",
             )
         return Problem(
             path, f"第 {self.line} 行", f"{label} {self.masked}", "去标识化的写法",
@@ -228,14 +243,30 @@ def scan(text: str, *, checks: Iterable[str] = KINDS, hardship_words: Iterable[s
 
 
 def redact(text: str, findings: Iterable[Finding]) -> str:
-    """``text`` with every number found replaced by its mask (the separators written within it go too)."""
+    """``text`` with every number found replaced by its mask (the separators written within it go too), and
+    every occurrence of a name found replaced (张某某): the name beside the hardship word would otherwise
+    still be published by another sentence, the title or the summary."""
+    spans: list[tuple[int, int, str]] = []
+    names: dict[str, str] = {}
+    for f in findings:
+        if not f.redacted:
+            continue
+        if f.kind == "name_hardship":
+            names[f.value] = f.replacement
+        else:
+            spans.append((f.start, f.end, f.replacement))
+    for name in sorted(names, key=len, reverse=True):
+        at = text.find(name)
+        while at >= 0:
+            spans.append((at, at + len(name), names[name]))
+            at = text.find(name, at + len(name))
     parts: list[str] = []
     last = 0
-    for f in sorted((f for f in findings if f.redacted), key=lambda f: f.start):
-        if f.start < last:
+    for start, end, replacement in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if start < last:
             continue
-        parts += [text[last : f.start], f.masked]
-        last = f.end
+        parts += [text[last:start], replacement]
+        last = end
     return "".join(parts) + text[last:] if parts else text
 
 

@@ -7,18 +7,17 @@ optional. Every problem is collected; what is valid is kept.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import yamlio
-from .model import AGGREGATES, LEVEL_LABELS, LEVELS, TYPES, Metric, Organisation, Topic
+from .model import LEVELS, Metric, Organisation, Topic
 from .problems import InputError, Problem, describe, did_you_mean, unknown_fields
+from .schema import KEY_RE, METRIC, ORGANISATION, SITE, SITE_FIELDS, Context
 
 DEFAULTS_DIR = Path(__file__).parent / "defaults"
-KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 KEY_EXPECTED = "由小写字母、数字、连字符组成的键"
 
 DEFAULT_HEADLINE = ("new_members", "collective_contracts", "workers_assisted", "aid_funds")
@@ -137,22 +136,12 @@ def _organisations(path: str, data: Any, problems: list[Problem]) -> dict[str, O
         if not isinstance(entry, dict):
             problems.append(Problem(path, key, describe(entry), "含 name、level 的映射"))
             continue
-        problems.extend(unknown_fields(path, key, entry, ("name", "level", "parent")))
-        name = _text(entry.get("name"))
+        problems.extend(unknown_fields(path, key, entry, tuple(f.name for f in ORGANISATION)))
+        ctx = Context(path, problems, prefix=f"{key}.")
+        name, level, parent = (ctx.read(f, entry) for f in ORGANISATION)
         if name is None:
-            problems.append(Problem(path, f"{key}.name", describe(entry.get("name")) if "name" in entry else "缺少此字段", "单位全称，如 天元镇总工会"))
             continue
-        level = entry.get("level")
-        if level not in LEVELS:
-            found = describe(level) if "level" in entry else "缺少此字段"
-            hint = next((f"是否想写 {k}？" for k, v in LEVEL_LABELS.items() if isinstance(level, str) and level and level in v), "")
-            problems.append(Problem(path, f"{key}.level", found, "、".join(LEVELS) + " 之一", hint or did_you_mean(level, LEVELS)))
-            level = ""
-        parent = entry.get("parent")
-        if parent is not None and not isinstance(parent, str):
-            problems.append(Problem(path, f"{key}.parent", describe(parent), "另一个单位的键"))
-            parent = None
-        orgs[key] = Organisation(key, name, level, parent)
+        orgs[key] = Organisation(key, name, level or "", parent)
 
     for key, org in list(orgs.items()):
         if org.parent is not None and org.parent not in orgs:
@@ -185,39 +174,13 @@ def _metrics(path: str, data: Any, problems: list[Problem]) -> dict[str, Metric]
         if not isinstance(entry, dict):
             problems.append(Problem(path, key, describe(entry), "含 label、unit 的映射"))
             continue
-        problems.extend(unknown_fields(path, key, entry, ("label", "unit", "aggregate", "phrases")))
-        label = _text(entry.get("label"))
+        problems.extend(unknown_fields(path, key, entry, tuple(f.name for f in METRIC)))
+        ctx = Context(path, problems, prefix=f"{key}.")
+        label, unit, aggregate, phrases = (ctx.read(f, entry) for f in METRIC)
         if label is None:
-            problems.append(Problem(path, f"{key}.label", describe(entry.get("label")) if "label" in entry else "缺少此字段", "读者看到的指标名称，如 新发展会员"))
             continue
-        unit = entry.get("unit", "")
-        if not isinstance(unit, str):
-            problems.append(Problem(path, f"{key}.unit", describe(unit), "计量单位文字，如 名、份、元"))
-            unit = ""
-        aggregate = entry.get("aggregate", "sum")
-        if aggregate not in AGGREGATES:
-            problems.append(Problem(path, f"{key}.aggregate", describe(aggregate), "、".join(AGGREGATES) + " 之一", did_you_mean(aggregate, AGGREGATES)))
-            aggregate = "sum"
-        metrics[key] = Metric(key, label, unit.strip(), aggregate, _phrases(path, key, entry.get("phrases"), problems))
+        metrics[key] = Metric(key, label, unit, aggregate, phrases)
     return metrics
-
-
-def _phrases(path: str, key: str, value: Any, problems: list[Problem]) -> tuple[str, ...]:
-    """A metric's ``phrases``: the words reports use for it (the importer looks for them beside a figure)."""
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        hint = f"写成 [{value}]" if isinstance(value, str) else ""
-        problems.append(Problem(path, f"{key}.phrases", describe(value), "短语的列表，如 [发展新会员, 新入会]", hint))
-        return ()
-    phrases: list[str] = []
-    for i, item in enumerate(value):
-        text = _text(item)
-        if text is None:
-            problems.append(Problem(path, f"{key}.phrases[{i}]", describe(item), "一个短语（文字），如 发展新会员"))
-        elif text not in phrases:
-            phrases.append(text)
-    return tuple(phrases)
 
 
 def _topics(path: str, data: Any, problems: list[Problem]) -> dict[str, Topic]:
@@ -234,51 +197,17 @@ def _topics(path: str, data: Any, problems: list[Problem]) -> dict[str, Topic]:
     return topics
 
 
-_FACT_KEYS = ("publisher", "icp", "contact", "count_types", "count_levels", "headline_metrics", "latest_count")
-
-
 def _facts(path: str, data: Any, metrics: Mapping[str, Metric], problems: list[Problem]) -> SiteFacts:
     raw = _mapping(path, data, "站点设置", problems)
     for key in raw:
-        if key not in _FACT_KEYS:
-            problems.append(Problem(path, str(key), f"未知的设置 {describe(key)}", "、".join(_FACT_KEYS) + " 之一", did_you_mean(key, _FACT_KEYS)))
-    publisher = raw.get("publisher", "")
-    if not isinstance(publisher, str):
-        problems.append(Problem(path, "publisher", describe(publisher), "发布单位名称文字"))
-        publisher = ""
-    icp = raw.get("icp", "")
-    if not isinstance(icp, str):
-        problems.append(Problem(path, "icp", describe(icp), "ICP 备案号文字，如 浙ICP备12345678号"))
-        icp = ""
-    contact = raw.get("contact", "")
-    if not isinstance(contact, str):
-        problems.append(Problem(path, "contact", describe(contact), "联系方式文字，如 0000-00000000 或地址"))
-        contact = ""
-    count_types = _key_list(path, "count_types", raw.get("count_types", ["summary"]), TYPES, "公报类型", problems) or ("summary",)
-    count_levels = _key_list(path, "count_levels", raw.get("count_levels", list(LEVELS)), LEVELS, "单位级别", problems) or LEVELS
-    headline_default = [k for k in DEFAULT_HEADLINE if k in metrics]
-    headline = _key_list(path, "headline_metrics", raw.get("headline_metrics", headline_default), tuple(metrics), "metrics.yml 中的指标键", problems)
-    latest = raw.get("latest_count", 8)
-    if isinstance(latest, bool) or not isinstance(latest, int) or not 1 <= latest <= 50:
-        problems.append(Problem(path, "latest_count", describe(latest), "1 到 50 之间的整数"))
-        latest = 8
-    return SiteFacts(publisher.strip(), icp.strip(), contact.strip(), count_types, count_levels, headline, latest)
-
-
-def _key_list(path: str, name: str, value: Any, allowed: tuple[str, ...], what: str, problems: list[Problem]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        problems.append(Problem(path, name, describe(value), f"{what}的列表"))
-        return ()
-    keys: list[str] = []
-    for i, item in enumerate(value):
-        if item in allowed:
-            if item not in keys:
-                keys.append(item)
-        else:
-            problems.append(Problem(path, f"{name}[{i}]", describe(item), f"{what}（{'、'.join(allowed)}）" if len(allowed) <= 6 else what, did_you_mean(item, allowed)))
-    return tuple(keys)
+        if key not in SITE_FIELDS:
+            problems.append(Problem(path, str(key), f"未知的设置 {describe(key)}", "、".join(SITE_FIELDS) + " 之一", did_you_mean(key, SITE_FIELDS)))
+    ctx = Context(path, problems, registries={"metrics": {k: m.label for k, m in metrics.items()}})
+    v = {f.name: ctx.read(f, raw) for f in SITE}
+    headline = v["headline_metrics"] if "headline_metrics" in raw else tuple(k for k in DEFAULT_HEADLINE if k in metrics)
+    return SiteFacts(
+        v["publisher"], v["icp"], v["contact"], v["count_types"] or ("summary",), v["count_levels"] or LEVELS, headline, v["latest_count"],
+    )
 
 
 def _defaults_metrics() -> dict[str, Metric]:

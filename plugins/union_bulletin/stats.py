@@ -2,19 +2,23 @@
 
 Only bulletins whose type is in ``site.yml: count_types`` (default: the
 annual summary) count, so a figure reported in a news item and again in the
-summary is not counted twice. Pure functions over the catalog.
+summary is not counted twice. Of one organisation's summaries (or plans) of
+one year, only periods that do not overlap count: the annual one when there
+is one, otherwise half years and quarters that do not share a quarter
+(:func:`counted`). Pure functions over the catalog.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from .catalog import Catalog
-from .frontmatter import to_number
-from .model import Metric, Number
+from .model import ANNUAL, PERIOD_QUARTERS, PERIOD_TYPES, Bulletin, Metric, Number
+from .schema import to_number
 
 
 def aggregate(metric: Metric, values: Sequence[Number]) -> Number | None:
@@ -30,11 +34,68 @@ def aggregate(metric: Metric, values: Sequence[Number]) -> Number | None:
 
 
 @dataclass(frozen=True)
+class Overlap:
+    """Two summaries (or plans) of one organisation and year whose periods overlap: only ``counted`` counts.
+
+    ``expected`` is the ordinary case of a half-year or quarterly summary beside the
+    annual one: the annual one counts and nothing is wrong. Anything else (two annual
+    summaries, H1 beside Q2, …) is a mistake the author must resolve.
+    """
+
+    counted: Bulletin
+    left_out: Bulletin
+    expected: bool
+
+
+def _published(b: Bulletin) -> tuple[dt.date, dt.time, int, str]:
+    """First published first; on the same day the shorter path (a copy's name is usually the longer: a-copy.md)."""
+    return b.date, b.time or dt.time(0), len(b.src_path), b.src_path
+
+
+def counted(catalog: Catalog) -> tuple[list[Bulletin], list[Overlap]]:
+    """The bulletins whose figures count, and the overlaps that left one out.
+
+    Per organisation, year and type (summary or plan): the annual one when there is one
+    (of two annual ones, the first published: a second is a copy or a supplement that
+    repeats its figures); otherwise half years and quarters, the longer period first,
+    then the first published, each taken unless it shares a quarter with one already taken.
+    """
+    types = catalog.config.facts.count_types
+    chosen: list[Bulletin] = []
+    overlaps: list[Overlap] = []
+    groups: dict[tuple[str, int, str], list[Bulletin]] = defaultdict(list)
+    for b in catalog.bulletins:
+        if b.type not in types:
+            continue
+        if b.type in PERIOD_TYPES:
+            groups[(b.org, b.year, b.type)].append(b)
+        else:
+            chosen.append(b)
+    for group in groups.values():
+        annual = sorted((b for b in group if b.period == ANNUAL), key=_published)
+        if annual:
+            chosen.append(annual[0])
+            overlaps += [Overlap(annual[0], b, False) for b in annual[1:]]
+            overlaps += [Overlap(annual[0], b, True) for b in sorted(group, key=_published) if b.period != ANNUAL]
+            continue
+        taken: list[Bulletin] = []
+        for b in sorted(group, key=lambda b: (-len(PERIOD_QUARTERS[b.period]), *_published(b))):
+            clash = next((t for t in taken if PERIOD_QUARTERS[t.period] & PERIOD_QUARTERS[b.period]), None)
+            if clash is None:
+                taken.append(b)
+            else:
+                overlaps.append(Overlap(clash, b, False))
+        chosen += taken
+    return chosen, sorted(overlaps, key=lambda o: o.left_out.src_path)
+
+
+@dataclass(frozen=True)
 class Stats:
     """Aggregated figures: ``totals[year][metric]`` and ``by_org[year][metric][org]``."""
 
     totals: Mapping[int, Mapping[str, Number]]
     by_org: Mapping[int, Mapping[str, Mapping[str, Number]]]
+    overlaps: tuple[Overlap, ...] = field(default=())  # what was left out of the totals, and why
 
     def org_series(self, org: str) -> dict[str, dict[int, Number]]:
         """One organisation's value per metric per year (oldest year first)."""
@@ -51,20 +112,19 @@ def compute_stats(catalog: Catalog) -> Stats:
 
     Every organisation gets its own values; the yearly total takes only the
     organisations whose level is in ``count_levels`` (a county summary that
-    already covers its towns is not added to theirs).
+    already covers its towns is not added to theirs). Periods that overlap count once (:func:`counted`).
     """
+    chosen, overlaps = counted(catalog)
     cfg = catalog.config
     metrics = cfg.metrics
     levels = cfg.facts.count_levels
     per_year: dict[int, dict[str, list[Number]]] = defaultdict(lambda: defaultdict(list))
     per_org: dict[int, dict[str, dict[str, list[Number]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
-    for b in catalog.bulletins:
-        if b.type not in cfg.facts.count_types:
-            continue
-        counted = cfg.organisations[b.org].level in levels
+    for b in chosen:
+        in_total = cfg.organisations[b.org].level in levels
         for key, value in b.stats:
             per_org[b.year][key][b.org].append(value)
-            if counted:
+            if in_total:
                 per_year[b.year][key].append(value)
     order = list(metrics)
     totals: dict[int, dict[str, Number]] = {}
@@ -80,7 +140,7 @@ def compute_stats(catalog: Catalog) -> Stats:
             kept = {org: v for org, v in values.items() if v is not None}
             if kept:
                 by_org[year][key] = kept
-    return Stats(totals, by_org)
+    return Stats(totals, by_org, tuple(overlaps))
 
 
 @dataclass(frozen=True)

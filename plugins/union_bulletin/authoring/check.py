@@ -18,7 +18,7 @@ from pathlib import Path
 
 import markdown
 
-from ..build import Dropped, SiteModel, Source, build_site
+from ..build import Dropped, Notice, SiteModel, Source, build_site
 from ..frontmatter import split_front_matter
 from ..privacy import ALLOW_KEY, SITE_ALLOW, Scanner, page_allow, redact
 from ..problems import InputError, Problem, shown_path
@@ -36,12 +36,12 @@ class Checked:
 
     config: SiteConfig | None
     model: SiteModel | None
-    report: tuple[Problem | Dropped, ...]
+    report: tuple[Problem | Dropped | Notice, ...]
 
     @property
-    def problems(self) -> tuple[Problem | Dropped, ...]:
+    def problems(self) -> tuple[Problem | Dropped | Notice, ...]:
         """What fails a strict build (a draft does not)."""
-        return tuple(p for p in self.report if not isinstance(p, Dropped) or p.serious)
+        return tuple(p for p in self.report if isinstance(p, Problem) or p.serious)
 
 
 def docs_files(project: Project) -> list[str]:
@@ -69,7 +69,7 @@ def page_url(src_uri: str, use_directory_urls: bool) -> str:
 
 def check_project(project: Project) -> Checked:
     """Run every check of a strict build over the project's files."""
-    report: list[Problem | Dropped] = []
+    report: list[Problem | Dropped | Notice] = []
     try:
         config, problems = load_site_config(project.config_dir, project.root)
     except InputError as exc:

@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from ..build import Dropped, SiteModel, Source, build_site
+from ..build import SiteModel, Source, build_site
 from ..cache import DISK_CACHE, FileCache
 from ..feeds import EMPTY_SITEMAP, SITEMAP, feed_specs, json_feed, org_feeds, rss, site_feeds
 from ..model import Bulletin
@@ -158,7 +158,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         sources = (Source(f.src_uri, shown_path(docs / f.src_uri, project), f.url, f.content_bytes) for f in bulletin_files)
         self.model = model = build_site(sources, self.site, locate, use_directory_urls=config.use_directory_urls)
         for item in model.report:
-            if isinstance(item, Dropped) and not item.serious:
+            if not isinstance(item, Problem) and not item.serious:
                 log.info(str(item))
             else:
                 log.warning(str(item))

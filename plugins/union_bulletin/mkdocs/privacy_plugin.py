@@ -2,8 +2,10 @@
 
 on_files scans every Markdown page and every text attachment of the docs
 folder (union_bulletin.privacy), reports each finding as a warning (so
-``--strict`` fails) and hands MkDocs the text with every number masked, so
-that the built site never holds a full ID, mobile or bank card number.
+``--strict`` fails) and hands MkDocs the text with every number masked and
+every name found replaced (张某某), so that the built site (pages, search
+index, feeds, the compiled report) never holds a full ID, mobile or bank card
+number, nor the name of a worker in hardship the check found.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ class PrivacyPlugin(BasePlugin[PrivacyConfig]):
 
     @event_priority(priorities.PRIVACY_FILES)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
-        """Scan pages and text attachments; report each finding and mask the numbers."""
+        """Scan pages and text attachments; report each finding and mask what was found."""
         if not self.config.enabled or self.scanner is None:
             return None
         project = Path(config.config_file_path or ".").resolve().parent

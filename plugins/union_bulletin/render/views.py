@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..catalog import Catalog
-from ..model import LEVEL_LABELS, LEVELS, TYPE_LABELS, Bulletin, Cover, Organisation
+from ..model import ANNUAL, LEVEL_LABELS, LEVELS, PERIOD_LABELS, TYPE_LABELS, Bulletin, Cover, Organisation
 from ..pages import LIST_TITLES, PageKind, page_url, src_uri
 from ..stats import Stats
 from . import formatting as fmt
@@ -51,6 +51,7 @@ class Item:
     date_iso: str
     date_text: str
     summary: str
+    period_label: str = ""  # 上半年, 第三季度 …: shown even in a list grouped by type; empty for a whole year
 
 
 @dataclass(frozen=True)
@@ -247,19 +248,21 @@ class Views:
         cached = self._items.get(b.src_path)
         if cached is None:
             cached = Item(
-                b.title, b.url, b.type, b.type_label, b.year, self.org_link(b.org),
-                b.date.isoformat(), fmt.date_text(b.date), b.summary,
+                b.title, b.url, b.type, b.kind_label, b.year, self.org_link(b.org),
+                b.date.isoformat(), fmt.date_text(b.date), b.summary, "" if b.period == ANNUAL else PERIOD_LABELS[b.period],
             )
             self._items[b.src_path] = cached
         return cached
 
     def _org_firsts(self, org: str) -> dict[tuple[int, str], Bulletin]:
-        """An organisation's newest bulletin per (year, type), computed once per organisation."""
+        """An organisation's newest bulletin per (year, type), the annual one first, computed once per organisation."""
         firsts = self._firsts.get(org)
         if firsts is None:
             firsts = {}
             for b in self.catalog.by_org.get(org, ()):
-                firsts.setdefault((b.year, b.type), b)
+                kept = firsts.setdefault((b.year, b.type), b)
+                if kept.period != ANNUAL and b.period == ANNUAL:
+                    firsts[(b.year, b.type)] = b
             self._firsts[org] = firsts
         return firsts
 
@@ -316,7 +319,7 @@ class Views:
         for n, b in enumerate(self.report_bulletins(year), start=1):
             anchor = f"b{n}"
             body = rebase(bodies.get(b.src_path, ""), b.url, here, anchor + "-")
-            entries.append(ReportEntry(anchor, b.title, b.type_label, self.cfg.organisations[b.org].name, fmt.date_text(b.date), b.url, tuple(bulletin_cards(b, self.cfg)), body))
+            entries.append(ReportEntry(anchor, b.title, b.kind_label, self.cfg.organisations[b.org].name, fmt.date_text(b.date), b.url, tuple(bulletin_cards(b, self.cfg)), body))
         return ReportView(
             PageKind.REPORT, title, self.crumbs(PageKind.REPORT, self.year_link(year), title="合订本"),
             year=year, publisher=self.cfg.facts.publisher, cards=tuple(year_cards(self.stats, year, self.cfg)),
@@ -402,7 +405,7 @@ class Views:
             ("发布机构", self.org_link(b.org)),
             ("发布日期", fmt.date_text(b.date) + (f" {b.time:%H:%M}" if b.time else "")),
             ("年度", self.year_link(b.year)),
-            ("类型", b.type_label),
+            ("类型", b.kind_label),
         ]
         if b.topics:
             meta.append(("专题", tuple(Link(cfg.topics[t].label, self.url(PageKind.TOPIC, t)) for t in b.topics)))
@@ -425,6 +428,6 @@ class Views:
             others_title = f"{org}其他年度的公报"
         crumbs = self.crumbs(PageKind.BULLETIN, self.year_link(b.year), title=b.title)
         return BulletinView(
-            PageKind.BULLETIN, b.title, crumbs, b.type, b.type_label, tuple(bulletin_cards(b, cfg)), tuple(meta),
+            PageKind.BULLETIN, b.title, crumbs, b.type, b.kind_label, tuple(bulletin_cards(b, cfg)), tuple(meta),
             b.cover, attachments, others_title, others,
         )
