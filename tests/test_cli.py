@@ -68,7 +68,7 @@ def test_check_says_what_a_strict_build_says_in_the_same_words_and_order(site: S
     assert result.exit_code == 1
     expected = [
         "content/bulletins/2024/a.md: 第 10 行: 发现 手机号 138****5678，应为 去标识化的写法（网站上已替换为 138****5678；请在原稿中删去或照此改写，确需公开的号码写入 privacy_allow）",
-        "content/bulletins/2024/a.md: stats.new_member: 发现 未登记的指标 \"new_member\"，应为 metrics.yml 中的指标键（是否想写 new_members？）",
+        "content/bulletins/2024/a.md: stats.new_member: 发现 未登记的指标 \"new_member\"，应为 metrics.yml 中的指标键（是否想写 new_members？本项未计入）",
         "content/bulletins/2024/b.md: org: 发现 缺少此字段，应为 organisations.yml 中的单位键",
         "content/bulletins/2024/b.md: 有必须改正的错误，本篇未生成页面",
         "提示：content/bulletins/2024/c.md: 草稿（draft: true），不发布",
@@ -90,8 +90,8 @@ def test_check_json_for_editors_and_ci(site: Site, monkeypatch: pytest.MonkeyPat
     assert data["problems"] == 5
     assert data["items"][1] == {
         "path": "content/bulletins/2024/a.md", "level": "error", "field": "stats.new_member", "found": "未登记的指标 \"new_member\"",
-        "expected": "metrics.yml 中的指标键", "suggestion": "是否想写 new_members？",
-        "message": "content/bulletins/2024/a.md: stats.new_member: 发现 未登记的指标 \"new_member\"，应为 metrics.yml 中的指标键（是否想写 new_members？）",
+        "expected": "metrics.yml 中的指标键", "suggestion": "是否想写 new_members？本项未计入",
+        "message": "content/bulletins/2024/a.md: stats.new_member: 发现 未登记的指标 \"new_member\"，应为 metrics.yml 中的指标键（是否想写 new_members？本项未计入）",
     }
     assert data["items"][4] == {
         "path": "content/bulletins/2024/c.md", "level": "info", "field": "文件", "reason": "draft", "message": "content/bulletins/2024/c.md: 草稿（draft: true），不发布",
@@ -168,7 +168,7 @@ def test_import_writes_one_draft_per_article_with_suggested_figures(site: Site, 
     assert list(files) == COMPILATION_FILES
     summary = files["content/bulletins/2024/town-a-summary.md"]
     assert summary.startswith(
-        "---\ntitle: 石桥镇总工会2024年工作总结\ndate: 2025-01-08\nyear: 2024\norg: town-a\ntype: summary\n"
+        "---\ntitle: 石桥镇总工会2024年工作总结\ndate: 2025-01-08\ntype: summary\nyear: 2024\norg: town-a\n"
         "topics: [assistance, culture, negotiation, organising]\nstats:\n"
         "  # 原文：紧盯新开工项目和小微企业，逐户上门宣传《工会法》，全年新建工会组织7家，其中非公企业工会5家、村级工会联合会2家。\n"
         "  unions_founded: 7\n"
@@ -185,7 +185,7 @@ def test_import_writes_one_draft_per_article_with_suggested_figures(site: Site, 
     placeholder = files["content/bulletins/xiang-gong-hui-20-nian-gong.md"]
     assert placeholder.startswith(
         "---\ntitle: ××乡工会20××年工作总结\n# 原文日期是“20××年12月28日”，请填写实际的发布日期\ndate:\n"
-        "# 原文年份是“20××年”，请填写实际年份\nyear:\n# 原文单位是“××乡工会”（占位符），请填写 organisations.yml 中的单位键\norg:\ntype: summary\n"
+        "type: summary\n# 原文年份是“20××年”，请填写实际年份\nyear:\n# 原文单位是“××乡工会”（占位符），请填写 organisations.yml 中的单位键\norg:\n"
     )
     news = files["content/bulletins/2024/town-a-news-kai-zhan-xin-jiu-ye-xing.md"]
     assert "服务热线139****1234咨询" in news and "13905761234" not in news
@@ -285,7 +285,7 @@ def test_import_options_override_the_text_and_an_unknown_org_is_a_usage_error(si
     assert run("import", "--org", "town-b", "--year", "2023", "--type", "plan", "r.md").exit_code == 0
     [(name, text)] = imported(root).items()
     assert name == "content/bulletins/2023/town-b-plan.md"
-    assert "year: 2023\norg: town-b\ntype: plan\n" in text and "\n## 一、组织建设\n" in text
+    assert "type: plan\nyear: 2023\norg: town-b\n" in text and "\n## 一、组织建设\n" in text
 
 
 # -- new ------------------------------------------------------------------------------
@@ -294,7 +294,7 @@ def test_new_from_flags_is_valid_by_construction(site: Site, monkeypatch: pytest
     result = run("new", "--title", "石桥镇总工会2024年工作总结", "--org", "town-a", "--type", "summary", "--date", "2025-01-10", "--topics", "organising,rights")
     assert (result.exit_code, result.output) == (0, "已写出 content/bulletins/2024/town-a-summary.md（工作总结，草稿）\n")
     assert (root / "content/bulletins/2024/town-a-summary.md").read_text(encoding="utf-8") == (
-        "---\ntitle: 石桥镇总工会2024年工作总结\ndate: 2025-01-10\nyear: 2024\norg: town-a\ntype: summary\ntopics: [organising, rights]\ndraft: true\n---\n\n"
+        "---\ntitle: 石桥镇总工会2024年工作总结\ndate: 2025-01-10\ntype: summary\nyear: 2024\norg: town-a\ntopics: [organising, rights]\ndraft: true\n---\n\n"
         "（在这里写正文。小标题写成“## 一、……”，不要写一级标题。）\n"
     )
     assert lines(run("check").output) == ["提示：content/bulletins/2024/town-a-summary.md: 草稿（draft: true），不发布", "没有发现问题"]
@@ -305,7 +305,7 @@ def test_new_asks_for_what_is_missing(site: Site, monkeypatch: pytest.MonkeyPatc
     result = run("new", "--date", "2024-05-02", "--no-draft", input="石桥镇举办职工篮球赛\ntown-a\nnews\n")
     assert result.exit_code == 0, result.output
     path = root / "content/bulletins/2024/town-a-news-ju-ban-zhi-gong-lan-qiu.md"
-    assert path.read_text(encoding="utf-8").startswith("---\ntitle: 石桥镇举办职工篮球赛\ndate: 2024-05-02\norg: town-a\ntype: news\n---\n")
+    assert path.read_text(encoding="utf-8").startswith("---\ntitle: 石桥镇举办职工篮球赛\ndate: 2024-05-02\ntype: news\norg: town-a\n---\n")
     assert run("check").exit_code == 0
 
 

@@ -208,7 +208,7 @@ def test_the_writer_keeps_the_field_order_and_reads_back_valid(config: SiteConfi
         [StatLine("new_members", 376, ("原文：发展新会员376名。",)), StatLine("aid_funds", None, ("待核对",), ("480000（原文“48万余元”）",))],
     )
     assert text == (
-        "---\ntitle: 石桥镇总工会2024年工作总结\ndate: 2025-01-10\nyear: 2024\norg: shiqiao-town\ntype: summary\ntopics: [organising]\n"
+        "---\ntitle: 石桥镇总工会2024年工作总结\ndate: 2025-01-10\ntype: summary\nyear: 2024\norg: shiqiao-town\ntopics: [organising]\n"
         "stats:\n  # 原文：发展新会员376名。\n  new_members: 376\n  # 待核对\n  # aid_funds: 480000（原文“48万余元”）\n"
         "# 核对后删去这一行\ndraft: true\n---\n"
     )
