@@ -1,4 +1,4 @@
-"""Pictures: what Pillow can tell about a cover image without decoding it."""
+"""Pictures: what Pillow can tell about an image without decoding it; HEIC/HEIF support (pillow-heif) for every reader of images."""
 
 from __future__ import annotations
 
@@ -6,11 +6,27 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+try:  # HEIC/HEIF (iPhones' default format)
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    HEIF = True
+except ImportError:  # pragma: no cover - pillow-heif is a dependency; this only keeps a broken install usable
+    HEIF = False
+
 
 def image_size(path: Path) -> tuple[int, int] | None:
-    """Width and height of an image file (read from its header), or None if it is not an image."""
+    """Width and height of an image file (read from its header), or None if it is not an image.
+
+    Pillow's decompression-bomb check is off for this header read: nothing is decoded here, and the photo
+    pipeline (photos.py) names an image with too many pixels to its author.
+    """
+    previous = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None
     try:
         with Image.open(path) as img:
             return img.size
-    except (UnidentifiedImageError, OSError, ValueError):
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
         return None
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous

@@ -16,10 +16,13 @@ import copy
 import dataclasses
 import datetime as dt
 import json
+import posixpath
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import unquote, urlsplit
 
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -38,6 +41,8 @@ from ..feeds import EMPTY_SITEMAP, SITEMAP, feed_specs, json_feed, org_feeds, rs
 from ..model import Bulletin
 from ..opendata import stats_csv, stats_json
 from ..pages import PageKind, src_uri
+from ..photos import Failure, Photo, Settings, Use, fill, is_photo, mark, photo_problems, publish
+from ..photos import Source as PhotoSource
 from ..preview import KeptPage, PageStore, environment_key, page_keys
 from ..problems import InputError, Problem, shown_path
 from ..render import metadata, reader
@@ -61,6 +66,9 @@ class BulletinConfig(Config):
     config_dir = c.Dir(exists=True, default="site_config")
     home = c.Type(bool, default=True)
     sanitize = c.Type(bool, default=True)
+    photos = c.Type(bool, default=True)  # publish a bulletin's photos as resized WebP/JPEG variants, metadata removed
+    photo_originals = c.Type(bool, default=False)  # also publish the original files, byte for byte (EXIF and GPS included)
+    cache_dir = c.Type(str, default=".cache/union-bulletin")  # encoded photos, relative to mkdocs.yml
 
 
 class BulletinPlugin(BasePlugin[BulletinConfig]):
@@ -76,6 +84,11 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.store = PageStore()  # kept pages, across the rebuilds of a preview
         self.keys: dict[str, str] = {}  # each bulletin page's key in this build (preview only)
         self.restored: dict[str, KeptPage] = {}  # pages this build writes back instead of rendering
+        self.photo_files: dict[str, File] = {}  # image files a bulletin may use, by where they would be published
+        self.uses: list[Use] = []  # each photo in a bulletin body, in the order of its mark
+        self.covers: dict[str, Use] = {}  # each bulletin's cover, by src_uri
+        self.photos: dict[str, Photo | Failure] = {}  # what each used image became, by where it would be published
+        self.page_photos: dict[str, tuple[PhotoSource, ...]] = {}  # a bulletin's photos, kept for the preview's unrendered pages
 
     # Having on_startup keeps this instance across the rebuilds of mkdocs serve, and with it the kept pages;
     # everything that belongs to one build is reset in on_config.
@@ -91,6 +104,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load site_config; add our templates (after custom_dir, before the theme's), stylesheet and script."""
         self.model, self.titles, self.bodies, self.tab, self.keys, self.restored = None, {}, {}, None, {}, {}
+        self.photo_files, self.uses, self.covers, self.photos = {}, [], {}, {}
         if not self.config.enabled:
             return None
         project = Path(config.config_file_path or ".").resolve().parent
@@ -153,6 +167,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
 
         if self.preview:
             self._keep_unchanged(bulletin_files, config)
+        if self.config.photos:
+            self.photo_files = {f.dest_uri: f for f in files if not f.is_documentation_page() and is_photo(f.src_uri) and f.abs_src_path}
 
         for page in model.pages.values():
             own = files.get_file_from_path(page.src_uri)
@@ -208,27 +224,71 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
 
     @event_priority(priorities.SANITIZE)
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Remove scripts, frames, event handlers and javascript: links the author's Markdown let through."""
+        """Remove scripts, frames, event handlers and javascript: links the author's Markdown let through; mark a bulletin's photos."""
         if not self.config.enabled:
             return None
-        if not self.config.sanitize:
-            self._keep_body(page, html)
-            return None
-        cleaned, removed = clean(html)
-        if removed:
-            project = Path(config.config_file_path or ".").resolve().parent
-            source = Path(page.file.abs_src_path) if page.file.abs_src_path else Path(config.docs_dir) / page.file.src_uri
-            shown = shown_path(source.resolve(), project)
-            for what in removed:
-                log.warning(str(Problem(shown, "正文", what, "文字、图片、表格、链接等可发布的内容", "发布的页面中已删去；确需嵌入的内容请联系网站维护人员")))
+        cleaned, removed = clean(html) if self.config.sanitize else (html, [])
+        for what in removed:
+            log.warning(str(Problem(_shown(page, config), "正文", what, "文字、图片、表格、链接等可发布的内容", "发布的页面中已删去；确需嵌入的内容请联系网站维护人员")))
+        cleaned = self._mark_photos(cleaned, page, config)
         self._keep_body(page, cleaned)
         return cleaned
+
+    def _mark_photos(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        """Replace a bulletin's photos by marks, and note its cover: all are published in on_env, at once."""
+        b = self.model.bulletins.get(page.file.src_uri) if self.model is not None else None
+        if b is None or not self.config.photos:
+            return html
+        project = Path(config.config_file_path or ".").resolve().parent
+        shown = _shown(page, config)
+        base = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
+
+        def resolve(src: str) -> PhotoSource | None:
+            parts = urlsplit(src)
+            if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+                return None
+            found = self.photo_files.get(posixpath.normpath(posixpath.join(base, unquote(parts.path))))
+            return _photo_source(found, project) if found is not None else None
+
+        cover_file = self.photo_files.get(b.cover.path) if b.cover is not None else None
+        cover = _photo_source(cover_file, project) if cover_file is not None else None
+        if cover is not None:
+            self.covers[b.src_path] = Use(cover, shown, page.url, b.title, eager=True)
+        marked, uses = mark(html, resolve, shown, page.url, first=len(self.uses), eager=cover is None)
+        self.uses += uses
+        self.page_photos[b.src_path] = (*([cover] if cover else []), *(u.source for u in uses))
+        return marked
 
     def _keep_body(self, page: Page, html: str) -> None:
         """Keep a summary's or plan's body for its year's compiled report (MkDocs renders every body before any template)."""
         b = self.model.bulletins.get(page.file.src_uri) if self.model is not None else None
         if b is not None and b.type in REPORT_TYPES:  # only what a report prints: news and notices are most bulletins
             self.bodies[page.file.src_uri] = html
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Publish every photo the bulletins use (encoding what the cache lacks), fill the marks, leave the originals out."""
+        if self.model is None or not self.config.photos:
+            return None
+        project = Path(config.config_file_path or ".").resolve().parent
+        uses = [*self.uses, *self.covers.values()]
+        sources = [u.source for u in uses] + [s for src in self.restored for s in self.page_photos.get(src, ())]
+        if not sources:
+            return None
+        outcome = publish(sources, Path(config.site_dir), project / self.config.cache_dir, Settings())
+        self.photos = dict(outcome.photos)
+        for problem in photo_problems(uses, self.photos):
+            log.warning(str(problem))
+        log.info(outcome.summary)
+        markups = [u.markup(self.photos[u.source.dest], get_relative_url) for u in self.uses]
+        for file in files.documentation_pages():
+            if file.page is not None and file.page.content:
+                file.page.content = fill(file.page.content, markups)
+        printed = [u.printed(self.photos[u.source.dest], get_relative_url) for u in self.uses]
+        self.bodies = {src: fill(body, printed) for src, body in self.bodies.items()}
+        if not self.config.photo_originals:
+            for dest in self.photos:
+                self.photo_files[dest].inclusion = InclusionLevel.EXCLUDED  # not copied: only its variants are published
+        return None
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
         """Hand the page its view (``ub`` in the templates); mark its tab; give its width to the content."""
@@ -253,6 +313,11 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         context["ub"] = view  # type: ignore[typeddict-unknown-key]
         if src in self.model.bulletins:
             context["ub_share"] = share(page.canonical_url or "")  # type: ignore[typeddict-unknown-key]
+            cover = self.covers.get(src)
+            if cover is not None and cover.source.dest in self.photos:
+                found = self.photos[cover.source.dest]
+                # A cover that cannot be published is left out (the message says why): the title says what the page is.
+                context["ub_cover"] = None if isinstance(found, Failure) else cover.markup(found, get_relative_url)  # type: ignore[typeddict-unknown-key]
         # Our pages have the tabs and breadcrumbs: the left sidebar would be empty, and so would the
         # right one unless the body has headings. Hidden sidebars give their width to the content.
         hide = ["navigation"] if page.toc else ["navigation", "toc"]
@@ -373,6 +438,19 @@ def _keep_out_of_nav(file: File) -> None:
     """Bulletins and per-key index pages are reached from index pages, never the nav: no log line for each."""
     if file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
         file.inclusion = InclusionLevel.NOT_IN_NAV
+
+
+def _shown(page: Page, config: MkDocsConfig) -> str:
+    """The page's file as authors know it."""
+    project = Path(config.config_file_path or ".").resolve().parent
+    source = Path(page.file.abs_src_path) if page.file.abs_src_path else Path(config.docs_dir) / page.file.src_uri
+    return shown_path(source.resolve(), project)
+
+
+def _photo_source(file: File, project: Path) -> PhotoSource:
+    assert file.abs_src_path is not None
+    path = Path(file.abs_src_path)
+    return PhotoSource(path, shown_path(path.resolve(), project), file.dest_uri)
 
 
 def _report(problems: list[Problem]) -> None:
