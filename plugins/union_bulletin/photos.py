@@ -75,8 +75,8 @@ SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".bmp"
 #: What Pillow names the formats we publish from (MPO: the JPEG with a second picture many phones write).
 FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "HEIF"})
 EXPECTED = "JPEG、PNG、WebP 或 HEIC 照片"
-#: The sizes attribute: the photo spans the content column, which on wide screens is at most about this wide.
-SIZES = "(min-width: 1220px) 1140px, 100vw"
+#: How wide a photo is shown: the content column, at most about 1140 px (Material's grid, our pages without sidebars).
+COLUMN = ("(min-width: 1220px)", "1140px")
 
 
 @dataclass(frozen=True)
@@ -388,7 +388,7 @@ def picture(photo: Photo, alt: str, url: Callable[[str], str], *, eager: bool, t
     large = photo.large
     shown_w = min(width, large.width) if width else large.width
     shown_h = max(1, round(large.height * shown_w / large.width))
-    sizes = f"min({shown_w}px, 100vw)" if width else SIZES
+    sizes = _sizes(shown_w if width else None, large.width / large.height)
     webp = ", ".join(f"{url(v.webp)} {v.width}w" for v in photo.variants)
     fallback = ", ".join(f"{url(v.fallback)} {v.width}w" for v in photo.variants)
     middle = photo.variants[min(1, len(photo.variants) - 1)]
@@ -408,6 +408,18 @@ def picture(photo: Photo, alt: str, url: Callable[[str], str], *, eager: bool, t
         f'<picture><source type="image/webp" srcset="{escape(webp)}" sizes="{sizes}">'
         f"<img {' '.join(attrs)}></picture></a>"
     )
+
+
+def _sizes(width: int | None, ratio: float) -> str:
+    """The ``sizes`` attribute: the column's width, or the width the author asked for; a portrait photo is at most 80vh tall."""
+
+    def least(*lengths: str) -> str:
+        return lengths[0] if len(lengths) == 1 else f"min({', '.join(lengths)})"
+
+    tall = (f"{round(80 * ratio)}vh",) if ratio < 1 else ()  # bulletin.css: max-height 80vh
+    if width:
+        return least(f"{width}px", "100vw", *tall)
+    return f"{COLUMN[0]} {least(COLUMN[1], *tall)}, {least('100vw', *tall)}"
 
 
 def unavailable(alt: str) -> Markup:
