@@ -96,11 +96,11 @@ def test_a_phone_photo_is_published_upright_resized_and_without_exif(site: Site)
     assert first == (
         '<a class="glightbox ub-photo" href="../images/tall-1600.webp" data-type="image" data-title="运动员入场">'
         '<picture><source type="image/webp" srcset="../images/tall-480.webp 480w, ../images/tall-960.webp 960w, '
-        '../images/tall-1600.webp 1600w" sizes="(min-width: 1220px) min(1140px, 60vh), min(100vw, 60vh)">'
+        '../images/tall-1600.webp 1600w" sizes="(min-width: 720px) min(42em, 60vh), min(100vw, 60vh)">'
         '<img src="../images/tall-960.jpg" srcset="../images/tall-480.jpg 480w, ../images/tall-960.jpg 960w, ../images/tall-1600.jpg 1600w" '
-        'sizes="(min-width: 1220px) min(1140px, 60vh), min(100vw, 60vh)" width="1600" height="2133" alt="运动员入场"></picture></a>'
+        'sizes="(min-width: 720px) min(42em, 60vh), min(100vw, 60vh)" width="1600" height="2133" alt="运动员入场"></picture></a>'
     )  # a portrait photo is at most 80vh tall, so at most 60vh wide
-    assert 'sizes="(min-width: 1220px) 1140px, 100vw" width="700" height="500" alt="颁奖" loading="lazy" decoding="async"' in second  # below the first: lazy
+    assert 'sizes="(min-width: 720px) 42em, 100vw" width="700" height="500" alt="颁奖" loading="lazy" decoding="async"' in second  # below the first: lazy
 
 
 def test_the_cover_is_eager_and_the_body_photos_lazy(site: Site) -> None:
@@ -112,7 +112,7 @@ def test_the_cover_is_eager_and_the_body_photos_lazy(site: Site) -> None:
     html = r.html("bulletins/2024/games/")
     cover, body = pictures(html)
     assert '<figure class="ub-cover"><a class="glightbox ub-photo" href="../images/cover-1600.webp"' in html
-    assert 'alt="职工运动会">' in cover and "loading=" not in cover
+    assert 'sizes="(min-width: 1220px) 1140px, 100vw" width="1600" height="1067" alt="职工运动会">' in cover and "loading=" not in cover
     assert 'loading="lazy" decoding="async"' in body
 
 

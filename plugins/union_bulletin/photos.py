@@ -75,8 +75,11 @@ SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".bmp"
 #: What Pillow names the formats we publish from (MPO: the JPEG with a second picture many phones write).
 FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "HEIF"})
 EXPECTED = "JPEG、PNG、WebP 或 HEIC 照片"
-#: How wide a photo is shown: the content column, at most about 1140 px (Material's grid, our pages without sidebars).
-COLUMN = ("(min-width: 1220px)", "1140px")
+#: How wide a photo is shown, for its sizes attribute: a cover spans the content column, at most about 1140 px
+#: (Material's grid, our pages without sidebars); a photo in the body spans the body, at most 42em (bulletin.css:
+#: .ub-body), which sizes counts in the browser's default 16 px.
+COVER_COLUMN = ("(min-width: 1220px)", "1140px")
+BODY_COLUMN = ("(min-width: 720px)", "42em")
 
 
 @dataclass(frozen=True)
@@ -379,7 +382,8 @@ def _to_srgb(img: Image.Image, icc: bytes) -> Image.Image:
 # -- markup ----------------------------------------------------------------------------------------
 
 
-def picture(photo: Photo, alt: str, url: Callable[[str], str], *, eager: bool, title: str = "", css_class: str = "", width: int | None = None) -> Markup:
+def picture(photo: Photo, alt: str, url: Callable[[str], str], *, eager: bool, title: str = "", css_class: str = "", width: int | None = None,
+            column: tuple[str, str] = BODY_COLUMN) -> Markup:
     """The ``<picture>`` of a photo inside a link to its large variant (the lightbox opens it; without script, the browser does).
 
     ``url`` turns a site-relative path into the address the page uses. ``width``: the display width the author
@@ -388,7 +392,7 @@ def picture(photo: Photo, alt: str, url: Callable[[str], str], *, eager: bool, t
     large = photo.large
     shown_w = min(width, large.width) if width else large.width
     shown_h = max(1, round(large.height * shown_w / large.width))
-    sizes = _sizes(shown_w if width else None, large.width / large.height)
+    sizes = _sizes(shown_w if width else None, large.width / large.height, column)
     webp = ", ".join(f"{url(v.webp)} {v.width}w" for v in photo.variants)
     fallback = ", ".join(f"{url(v.fallback)} {v.width}w" for v in photo.variants)
     middle = photo.variants[min(1, len(photo.variants) - 1)]
@@ -410,7 +414,7 @@ def picture(photo: Photo, alt: str, url: Callable[[str], str], *, eager: bool, t
     )
 
 
-def _sizes(width: int | None, ratio: float) -> str:
+def _sizes(width: int | None, ratio: float, column: tuple[str, str]) -> str:
     """The ``sizes`` attribute: the column's width, or the width the author asked for; a portrait photo is at most 80vh tall."""
 
     def least(*lengths: str) -> str:
@@ -419,7 +423,7 @@ def _sizes(width: int | None, ratio: float) -> str:
     tall = (f"{round(80 * ratio)}vh",) if ratio < 1 else ()  # bulletin.css: max-height 80vh
     if width:
         return least(f"{width}px", "100vw", *tall)
-    return f"{COLUMN[0]} {least(COLUMN[1], *tall)}, {least('100vw', *tall)}"
+    return f"{column[0]} {least(column[1], *tall)}, {least('100vw', *tall)}"
 
 
 def unavailable(alt: str) -> Markup:
@@ -446,13 +450,14 @@ class Use:
     css_class: str = ""
     width: int | None = None  # the display width the author asked for
     eager: bool = False
+    cover: bool = False  # the bulletin's cover, above the body and wider than it
 
     def markup(self, found: Photo | Failure, url: Callable[[str, str], str]) -> Markup:
         """What the page shows: the picture, or the description where the image could not be published."""
         if isinstance(found, Failure):
             return unavailable(self.alt)
         return picture(found, self.alt, lambda dest: url(dest, self.page_url), eager=self.eager, title=self.title,
-                       css_class=self.css_class, width=self.width)
+                       css_class=self.css_class, width=self.width, column=COVER_COLUMN if self.cover else BODY_COLUMN)
 
     def printed(self, found: Photo | Failure, url: Callable[[str, str], str]) -> Markup:
         """For the compiled report (printed): one plain image, the large fallback, no lazy loading."""

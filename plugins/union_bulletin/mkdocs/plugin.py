@@ -253,7 +253,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         cover_file = self.photo_files.get(b.cover.path) if b.cover is not None else None
         cover = _photo_source(cover_file, project) if cover_file is not None else None
         if cover is not None:
-            self.covers[b.src_path] = Use(cover, shown, page.url, b.title, eager=True)
+            self.covers[b.src_path] = Use(cover, shown, page.url, b.title, eager=True, cover=True)
         marked, uses = mark(html, resolve, shown, page.url, first=len(self.uses), eager=cover is None)
         self.uses += uses
         self.page_photos[b.src_path] = (*([cover] if cover else []), *(u.source for u in uses))
