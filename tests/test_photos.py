@@ -241,3 +241,37 @@ def test_many_photos_are_encoded_by_worker_processes(tmp_path: Path) -> None:
     for n in range(3):
         found = out.photos[f"img/p{n}.jpg"]
         assert isinstance(found, photos.Photo) and (found.width, found.height) == (400, 600 + n)
+
+
+def test_what_the_author_wrote_on_an_image_is_kept(site: Site) -> None:
+    site.write(f"{IMAGES}/a.jpg", phone_photo(900, 600))
+    site.bulletin("2024/games.md", '![甲](images/a.jpg){ width="300" title="开幕式" .wide }\n', **NEWS)
+    r = site.build(markdown_extensions=["attr_list"])
+    (only,) = pictures(r.html("bulletins/2024/games/"))
+    assert 'sizes="min(300px, 100vw)" width="300" height="200" alt="甲" title="开幕式" class="wide">' in only
+
+
+def test_the_compiled_report_prints_the_largest_jpeg(site: Site) -> None:
+    site.write(f"{IMAGES}/a.jpg", phone_photo(900, 600))
+    site.bulletin("2024/summary.md", "## 一、组织建设\n\n![职工大会](images/a.jpg)\n", title="县总工会2024年工作总结", date="2025-01-10", year=2024, org="county", type="summary")
+    r = site.build()
+    assert r.warnings == []
+    printed = r.html("years/2024/print/")
+    assert '<img src="../../../bulletins/2024/images/a-900.jpg" width="900" height="600" alt="职工大会">' in printed
+    assert (r.site / "bulletins/2024/images/a-900.jpg").is_file()
+
+
+def test_a_preview_writes_the_photos_of_the_pages_it_keeps(site: Site) -> None:
+    from conftest import serving
+
+    site.write(f"{IMAGES}/a.jpg", phone_photo(900, 600))
+    site.bulletin("2024/games.md", "![甲](images/a.jpg)\n", **NEWS)
+    site.bulletin("2024/other.md", "另一篇。", **{**NEWS, "title": "另一篇"})
+    site.build()  # writes mkdocs.yml
+    with serving(site.root) as rebuild:
+        rebuild()
+        site.bulletin("2024/other.md", "另一篇，改过。", **{**NEWS, "title": "另一篇"})
+        config = rebuild()
+        assert "bulletins/2024/games.md" in config.plugins["bulletin"].restored  # kept, not rendered again
+        assert (Path(config.site_dir) / "bulletins/2024/images/a-900.webp").is_file()
+        assert not (Path(config.site_dir) / "bulletins/2024/images/a.jpg").exists()
