@@ -128,6 +128,17 @@ def test_heic_from_a_phone_is_accepted(site: Site) -> None:
     assert 'src="../images/iphone-960.jpg"' in r.html("bulletins/2024/games/")
 
 
+def test_worker_processes_read_heic_by_themselves(tmp_path: Path) -> None:
+    """This test module registers pillow-heif to write its fixtures; spawned workers have only what photos.py registers."""
+    sources = []
+    for n in range(2):
+        path = tmp_path / f"p{n}.heic"
+        path.write_bytes(phone_photo(500 + n, 400, fmt="HEIF"))
+        sources.append(photos.Source(path, path.name, f"img/p{n}.heic"))
+    out = photos.publish(sources, tmp_path / "site", tmp_path / "cache", workers=2)
+    assert all(isinstance(p, photos.Photo) for p in out.photos.values()), out.photos
+
+
 def test_a_transparent_png_keeps_its_transparency(site: Site) -> None:
     img = Image.new("RGBA", (600, 300), (0, 0, 0, 0))
     ImageDraw.Draw(img).ellipse((100, 50, 500, 250), fill=(200, 30, 30, 255))
@@ -275,3 +286,12 @@ def test_a_preview_writes_the_photos_of_the_pages_it_keeps(site: Site) -> None:
         assert "bulletins/2024/games.md" in config.plugins["bulletin"].restored  # kept, not rendered again
         assert (Path(config.site_dir) / "bulletins/2024/images/a-900.webp").is_file()
         assert not (Path(config.site_dir) / "bulletins/2024/images/a.jpg").exists()
+
+
+def test_a_photo_no_published_bulletin_uses_is_not_published(site: Site) -> None:
+    site.write(f"{IMAGES}/draft.jpg", phone_photo(900, 600))
+    site.write(f"{IMAGES}/unused.jpg", phone_photo(900, 600))
+    site.bulletin("2024/draft.md", "![草稿里的照片](images/draft.jpg)\n", **NEWS, draft=True)
+    site.bulletin("2024/games.md", "没有照片。", **{**NEWS, "title": "另一篇"})
+    r = site.build()
+    assert published_images(r.site) == []

@@ -492,7 +492,7 @@ def fill(html: str, markups: Sequence[str]) -> str:
     """``html`` with each mark replaced by its markup."""
     if "<!--ub-photo:" not in html:
         return html
-    return _MARK.sub(lambda m: markups[int(m.group(1))], html)
+    return _MARK.sub(lambda m: markups[int(m.group(1))] if int(m.group(1)) < len(markups) else m.group(0), html)
 
 
 def _attributes(tag: str) -> dict[str, str]:

@@ -14,9 +14,10 @@ orientation 6, as phones store portrait photos; all with GPS). Then:
                     the browser made from srcset/sizes; against the same page's
                     original photos (what the page published before this pipeline)
 
-Times are wall-clock seconds of the whole build process (this machine's other
-work shows in them). It prints the numbers and the ratios; it is a report, not
-a test.
+Times are wall-clock seconds of the whole build and the CPU seconds of the
+build process and its encoding workers (the wall time shows this machine's
+other work; the CPU time much less). It prints the numbers and the ratios; it
+is a report, not a test.
 
     .venv/bin/python tests/bench/bench_photos.py                # 200 photos: 20 pages × 10
     .venv/bin/python tests/bench/bench_photos.py --pages 4 --per-page 5
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -100,16 +102,19 @@ def write_site(root: Path, pages: int, per_page: int) -> list[Path]:
     return files
 
 
-def build(root: Path) -> tuple[float, str]:
-    """Seconds the build took, and its photo log line."""
+def build(root: Path) -> tuple[float, float, str]:
+    """Wall seconds the build took, CPU seconds of the build and its encoding workers, and its photo log line."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")], capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers are waited for by the build, so they count
     if done.returncode != 0:
         sys.exit(done.stderr)
     line = re.search(r"照片：[^\n]*", done.stderr)
-    return seconds, line.group(0) if line else "(no photo line)"
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return seconds, cpu, line.group(0) if line else "(no photo line)"
 
 
 def phone_bytes(site: Path, page: str, scale: float) -> tuple[int, list[str]]:
@@ -151,11 +156,13 @@ def main() -> None:
         total = sum(f.stat().st_size for f in files)
         print(f"{len(files)} photos of {SIZE[0]}×{SIZE[1]} on {args.pages} news pages, {total / 2**20:.1f} MB "
               f"(written in {time.perf_counter() - start:.0f} s); {os.cpu_count()} cores")
-        first, line1 = build(root)
-        print(f"first build        {first:7.1f} s   {line1}")
-        again, line2 = build(root)
-        print(f"unchanged rebuild  {again:7.1f} s   {line2}")
-        print(f"rebuild / first    {again / first:7.2f}")
+        print(f"load average before: {os.getloadavg()[0]:.1f}")
+        first, first_cpu, line1 = build(root)
+        print(f"first build        {first:7.1f} s wall, {first_cpu:7.1f} s CPU   {line1}")
+        again, again_cpu, line2 = build(root)
+        print(f"unchanged rebuild  {again:7.1f} s wall, {again_cpu:7.1f} s CPU   {line2}")
+        print(f"rebuild / first    {again / first:7.3f} wall, {again_cpu / first_cpu:.3f} CPU; "
+              f"{first_cpu / len(files):.2f} CPU s per photo encoded; load average after: {os.getloadavg()[0]:.1f}")
         originals = sum(f.stat().st_size for f in files[: args.per_page])
         for scale in (3, 2):
             fetched, names = phone_bytes(root / "site", "bulletins/2024/news-00/", scale)

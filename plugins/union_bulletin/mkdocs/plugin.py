@@ -270,15 +270,14 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         if self.model is None or not self.config.photos:
             return None
         project = Path(config.config_file_path or ".").resolve().parent
-        uses = [*self.uses, *self.covers.values()]
+        uses = [*self.covers.values(), *self.uses]
         sources = [u.source for u in uses] + [s for src in self.restored for s in self.page_photos.get(src, ())]
-        if not sources:
-            return None
-        outcome = publish(sources, Path(config.site_dir), project / self.config.cache_dir, Settings())
-        self.photos = dict(outcome.photos)
-        for problem in photo_problems(uses, self.photos):
-            log.warning(str(problem))
-        log.info(outcome.summary)
+        if sources:
+            outcome = publish(sources, Path(config.site_dir), project / self.config.cache_dir, Settings())
+            self.photos = dict(outcome.photos)
+            for problem in photo_problems(uses, self.photos):
+                log.warning(str(problem))
+            log.info(outcome.summary)
         markups = [u.markup(self.photos[u.source.dest], get_relative_url) for u in self.uses]
         for file in files.documentation_pages():
             if file.page is not None and file.page.content:
@@ -286,8 +285,12 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         printed = [u.printed(self.photos[u.source.dest], get_relative_url) for u in self.uses]
         self.bodies = {src: fill(body, printed) for src, body in self.bodies.items()}
         if not self.config.photo_originals:
-            for dest in self.photos:
-                self.photo_files[dest].inclusion = InclusionLevel.EXCLUDED  # not copied: only its variants are published
+            # Not copied: a photo a bulletin uses is published as its variants only, and one that no published
+            # bulletin uses (a draft's, a forgotten one) not at all.
+            prefix = self.config.bulletins_dir.strip("/") + "/"
+            for dest, file in self.photo_files.items():
+                if dest in self.photos or file.src_uri.startswith(prefix):
+                    file.inclusion = InclusionLevel.EXCLUDED
         return None
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
