@@ -5,14 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
+from pillow_heif import register_heif_opener
 
-try:  # HEIC/HEIF (iPhones' default format)
-    from pillow_heif import register_heif_opener
-
-    register_heif_opener()
-    HEIF = True
-except ImportError:  # pragma: no cover - pillow-heif is a dependency; this only keeps a broken install usable
-    HEIF = False
+register_heif_opener()  # HEIC/HEIF, iPhones' default format: for cover sizes here and the photo pipeline
 
 
 def image_size(path: Path) -> tuple[int, int] | None:

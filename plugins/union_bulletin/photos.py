@@ -108,7 +108,6 @@ class Photo:
     width: int
     height: int
     variants: tuple[Variant, ...]
-    fallback_type: str  # image/jpeg, or image/png for a picture with transparent pixels
 
     @property
     def large(self) -> Variant:
@@ -232,7 +231,7 @@ def _place(entry: Path, name: str, site_dir: Path) -> Photo | Failure:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(entry / stored, target)
         variants.append(Variant(width, height, webp, fallback))
-    return Photo(meta["width"], meta["height"], tuple(variants), "image/png" if fallback_ext == "png" else "image/jpeg")
+    return Photo(meta["width"], meta["height"], tuple(variants))
 
 
 # -- encoding (runs in the worker processes) ---------------------------------------------------------

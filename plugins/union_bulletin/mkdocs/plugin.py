@@ -88,7 +88,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.uses: list[Use] = []  # each photo in a bulletin body, in the order of its mark
         self.covers: dict[str, Use] = {}  # each bulletin's cover, by src_uri
         self.photos: dict[str, Photo | Failure] = {}  # what each used image became, by where it would be published
-        self.page_photos: dict[str, tuple[PhotoSource, ...]] = {}  # a bulletin's photos, kept for the preview's unrendered pages
+        self.page_photos: dict[str, tuple[Use, ...]] = {}  # a bulletin's photos, kept for the preview's unrendered pages
 
     # Having on_startup keeps this instance across the rebuilds of mkdocs serve, and with it the kept pages;
     # everything that belongs to one build is reset in on_config.
@@ -256,7 +256,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             self.covers[b.src_path] = Use(cover, shown, page.url, b.title, eager=True, cover=True)
         marked, uses = mark(html, resolve, shown, page.url, first=len(self.uses), eager=cover is None)
         self.uses += uses
-        self.page_photos[b.src_path] = (*([cover] if cover else []), *(u.source for u in uses))
+        self.page_photos[b.src_path] = (*([self.covers[b.src_path]] if cover else []), *uses)
         return marked
 
     def _keep_body(self, page: Page, html: str) -> None:
@@ -270,10 +270,10 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         if self.model is None or not self.config.photos:
             return None
         project = Path(config.config_file_path or ".").resolve().parent
-        uses = [*self.covers.values(), *self.uses]
-        sources = [u.source for u in uses] + [s for src in self.restored for s in self.page_photos.get(src, ())]
-        if sources:
-            outcome = publish(sources, Path(config.site_dir), project / self.config.cache_dir, Settings())
+        # A page the preview keeps from its last build is not rendered again, but its photos are written again.
+        uses = [*self.covers.values(), *self.uses, *(u for src in self.restored for u in self.page_photos.get(src, ()))]
+        if uses:
+            outcome = publish([u.source for u in uses], Path(config.site_dir), project / self.config.cache_dir, Settings())
             self.photos = dict(outcome.photos)
             for problem in photo_problems(uses, self.photos):
                 log.warning(str(problem))
