@@ -295,3 +295,18 @@ def test_a_photo_no_published_bulletin_uses_is_not_published(site: Site) -> None
     site.bulletin("2024/games.md", "没有照片。", **{**NEWS, "title": "另一篇"})
     r = site.build()
     assert published_images(r.site) == []
+
+
+def test_an_icc_profile_is_converted_to_srgb_and_not_written(site: Site) -> None:
+    from PIL import ImageCms
+
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    out = BytesIO()
+    Image.new("RGB", (800, 600), (200, 80, 40)).save(out, "JPEG", quality=95, icc_profile=srgb)
+    site.write(f"{IMAGES}/tagged.jpg", out.getvalue())
+    site.bulletin("2024/games.md", "![甲](images/tagged.jpg)\n", **NEWS)
+    r = site.build()
+    for p in published_images(r.site):
+        assert_no_metadata(p)  # no icc_profile either
+        with Image.open(p) as img:
+            assert all(abs(a - b) <= 6 for a, b in zip(img.convert("RGB").getpixel((400, 300)), (200, 80, 40), strict=True)), p
