@@ -310,3 +310,23 @@ def test_an_icc_profile_is_converted_to_srgb_and_not_written(site: Site) -> None
         assert_no_metadata(p)  # no icc_profile either
         with Image.open(p) as img:
             assert all(abs(a - b) <= 6 for a, b in zip(img.convert("RGB").getpixel((400, 300)), (200, 80, 40), strict=True)), p
+
+
+def test_a_cache_that_cannot_be_written_stops_the_build_with_a_message(site: Site) -> None:
+    site.write(f"{IMAGES}/a.jpg", phone_photo(900, 600))
+    site.write(".cache/union-bulletin", "这里本该是文件夹。")  # a file where the cache folder should be
+    site.bulletin("2024/games.md", "![甲](images/a.jpg)\n", **NEWS)
+    r = site.build()
+    assert r.aborted
+    assert r.errors == [".cache/union-bulletin/photos: 照片无法写入缓存或网站文件夹，应为可写的文件夹（检查 bulletin 插件的 cache_dir 和文件夹权限）"]
+
+
+def test_the_same_bytes_under_two_names_are_encoded_once(tmp_path: Path) -> None:
+    data = phone_photo(700, 500)
+    sources = []
+    for name in ("a.jpg", "b.jpg"):
+        (tmp_path / name).write_bytes(data)
+        sources.append(photos.Source(tmp_path / name, name, f"img/{name}"))
+    out = photos.publish(sources, tmp_path / "site", tmp_path / "cache")
+    assert (out.encoded, out.reused) == (1, 1)
+    assert sorted(p.name for p in (tmp_path / "site/img").iterdir()) == [f"{s}-{w}.{e}" for s in "ab" for w in (480, 700) for e in ("jpg", "webp")]

@@ -172,7 +172,7 @@ def publish(sources: Iterable[Source], site_dir: Path, cache_dir: Path, settings
             content = f"unreadable:{dest}"
         entry = cache_dir / "photos" / settings.key(content)
         entries[dest] = entry
-        if not (entry / "meta.json").is_file() and (str(source.path), entry) not in todo:
+        if not (entry / "meta.json").is_file() and entry not in {e for _, e in todo}:  # the same bytes twice: encoded once
             todo.append((str(source.path), entry))
     _encode_all(todo, settings, workers)
     photos: dict[str, Photo | Failure] = {}
@@ -251,7 +251,11 @@ def encode(path: str, entry: str, settings: Settings) -> None:
         try:
             meta = _encode(Path(path), work, settings)
         except _Bad as bad:
-            meta = {"found": bad.failure.found, "expected": bad.failure.expected, "suggestion": bad.failure.suggestion}
+            meta = _failed(bad.failure)
+        except MemoryError:
+            raise
+        except Exception:  # a decoder's own error on a malformed file (IndexError, TypeError…): this image's failure, said
+            meta = _failed(Failure("Pillow 无法处理的图片（解码时出错）", EXPECTED))
         (work / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         try:
             work.rename(target)  # whole entries only: a build stopped half-way leaves no half-written entry
@@ -260,6 +264,10 @@ def encode(path: str, entry: str, settings: Settings) -> None:
                 raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _failed(failure: Failure) -> dict[str, object]:
+    return {"found": failure.found, "expected": failure.expected, "suggestion": failure.suggestion}
 
 
 def _encode(path: Path, out: Path, settings: Settings) -> dict[str, object]:

@@ -273,7 +273,12 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         # A page the preview keeps from its last build is not rendered again, but its photos are written again.
         uses = [*self.covers.values(), *self.uses, *(u for src in self.restored for u in self.page_photos.get(src, ()))]
         if uses:
-            outcome = publish([u.source for u in uses], Path(config.site_dir), project / self.config.cache_dir, Settings())
+            cache = project / self.config.cache_dir
+            try:
+                outcome = publish([u.source for u in uses], Path(config.site_dir), cache, Settings())
+            except OSError as exc:
+                where = shown_path(Path(exc.filename), project) if exc.filename else shown_path(cache, project)
+                raise PluginError(f"{where}: 照片无法写入缓存或网站文件夹，应为可写的文件夹（检查 bulletin 插件的 cache_dir 和文件夹权限）") from None
             self.photos = dict(outcome.photos)
             for problem in photo_problems(uses, self.photos):
                 log.warning(str(problem))
