@@ -66,13 +66,14 @@ def launch(playwright: Any) -> Any:
     return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
 
 
-def visit(browser: Any, url: str, width: int = 1280, height: int = 900, action: Any = None) -> Visit:
+def visit(browser: Any, url: str, width: int = 1280, height: int = 900, action: Any = None, scale: float = 1) -> Visit:
     """Open ``url`` in a fresh context, wait until the network is idle, record what happened.
 
     ``action(page)``, when given, runs after the load (clicks, typing) and its requests count too.
+    ``scale``: the device pixel ratio (a phone's is 2 or 3).
     """
     v = Visit(url)
-    context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
+    context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block", device_scale_factor=scale)
     page = context.new_page()
     page.on("request", lambda r: v.requests.append(r.url))
     page.on("response", lambda r: v.missing.append(f"{r.status} {r.url}") if r.status >= 400 else None)

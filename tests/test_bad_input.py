@@ -70,7 +70,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("missing-cover", f"---\n{HEAD}cover: images/wuyi.jpg\n---\n",
      [f'{P}: cover: 发现 "images/wuyi.jpg"（文件不存在），应为 相对于本文件的已有文件（检查文件名和所在文件夹）']),
     ("cover-not-image", f"---\n{HEAD}cover: ../mkdocs-fake.jpg\n---\n",
-     [f'{P}: cover: 发现 "../mkdocs-fake.jpg"（不是能识别的图片），应为 JPEG、PNG 或 WebP 图片（用看图软件打开检查，或重新导出图片）']),
+     [f'{P}: cover: 发现 "../mkdocs-fake.jpg"（不是能识别的图片），应为 JPEG、PNG、WebP 或 HEIC 图片（用看图软件打开检查，或重新导出图片）']),
     ("missing-attachment", f"---\n{HEAD}attachments:\n  - {{file: files/a.pdf, title: 原文}}\n---\n",
      [f'{P}: attachments[0].file: 发现 "files/a.pdf"（文件不存在），应为 相对于本文件的已有文件（检查文件名和所在文件夹）']),
     ("attachment-outside", f"---\n{HEAD}attachments:\n  - ../../mkdocs.yml\n---\n",

@@ -139,3 +139,32 @@ def test_no_payload_runs_in_the_browser(site: Site, browser: Any) -> None:
             assert result["handlers"] == [], (url, result["handlers"])
             assert result["js_links"] == [], (url, result["js_links"])
             assert v.foreign(base) == [], (url, v.foreign(base))
+
+
+#: The news page with a cover and two photos in its body.
+PHOTOS_PAGE = "bulletins/2026/songbu-town-news-workers-games/"
+
+
+def test_a_phone_gets_a_photo_for_its_width_and_the_lightbox_opens_the_large_one(browser: Any, served: str) -> None:
+    """At 360 px and 3 device pixels per CSS pixel: the 1600 px variant of the cover (360 × 3 = 1080 > 960), WebP;
+    tapping a body photo opens the lightbox on its large variant, and nothing comes from another host."""
+    seen: dict[str, Any] = {}
+
+    def tap(page: Any) -> None:
+        seen["cover"] = page.eval_on_selector(".ub-cover img", "img => img.currentSrc")
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        page.wait_for_load_state("networkidle")
+        page.click("article .ub-body a.glightbox >> nth=1")
+        page.wait_for_selector(".glightbox-container .gslide.current .gslide-image img", state="visible")
+        seen["large"] = page.eval_on_selector(".glightbox-container .gslide.current .gslide-image img", "img => img.currentSrc || img.src")
+        seen["caption"] = page.inner_text(".glightbox-container .gslide.current .gslide-title")
+        seen["buttons"] = page.eval_on_selector_all(".glightbox-container .gbtn", "bs => bs.map(b => b.getAttribute('aria-label'))")
+
+    v = visit(browser, served + PHOTOS_PAGE, width=360, height=740, action=tap, scale=3)
+    assert v.foreign(served) == [] and v.missing == [] and v.errors == [], (v.foreign(served), v.missing, v.errors)
+    assert seen["cover"] == served + "bulletins/2026/images/songbu-games-opening-1600.webp"
+    assert seen["large"] == served + "bulletins/2026/images/songbu-games-tug-1600.webp"
+    assert seen["caption"] == "首场拔河比赛中的两支代表队"
+    assert sorted(seen["buttons"]) == ["上一张", "下一张", "关闭"]  # GLightbox's labels, in Chinese
+    assert served + "assets/javascripts/glightbox.min.js" in v.requests
+    assert not [u for u in v.requests if u.endswith(".jpg")]  # WebP, not the fallback

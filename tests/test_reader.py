@@ -9,6 +9,8 @@ import io
 import json
 import re
 
+from PIL import Image
+
 from conftest import Site, article, metric_values, plain
 from test_site import populate
 from union_bulletin.render.report import rebase
@@ -84,7 +86,9 @@ def test_other_years_of_news_link_to_the_organisation_page_only(site: Site) -> N
 
 def test_compiled_report_of_a_year(site: Site) -> None:
     populate(site)
-    site.write("content/bulletins/2023/images/a.png", b"")
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30), (10, 120, 60)).save(picture, "PNG")
+    site.write("content/bulletins/2023/images/a.png", picture.getvalue())
     site.bulletin("2023/town-b-plan.md", title="云岭镇总工会2023年工作计划", date="2023-01-10", year=2023, org="town-b", type="plan",
                   body="## 一、目标\n\n见[总结](town-a-summary.md)和[本篇目标](#_1)，[外部](https://example.org/x)。\n\n"
                        "![图](images/a.png)\n\n## 二、措施\n\n正文。")
@@ -104,8 +108,9 @@ def test_compiled_report_of_a_year(site: Site) -> None:
     assert '<h3 id="b3-_1">一、目标</h3>' in page and '<h3 id="b3-_2">二、措施</h3>' in page
     assert '<a href="../../../bulletins/2023/town-a-summary/">总结</a>' in page
     assert '<a href="#b3-_1">本篇目标</a>' in page and '<a href="https://example.org/x">外部</a>' in page
-    assert '<img alt="图" src="../../../bulletins/2023/images/a.png">' in page
-    assert r.exists("bulletins/2023/images/a.png") and r.exists("bulletins/2023/town-a-summary/")
+    # a photo is printed as its largest variant (photos.py); a PNG with nothing transparent gets a JPEG
+    assert '<img src="../../../bulletins/2023/images/a-40.jpg" width="40" height="30" alt="图">' in page
+    assert r.exists("bulletins/2023/images/a-40.jpg") and r.exists("bulletins/2023/town-a-summary/")
     assert not r.exists("years/2021/print/")
 
 

@@ -109,9 +109,11 @@ def test_open_graph_and_disclosure_tags_on_every_page_type(site: Site) -> None:
     assert tags(r.html("bulletins/2024/county-news/")) == {
         **site_wide, "ArticleTitle": "县总工会召开“<职工>”座谈会", "PubDate": "2024-03-01 09:30", "ContentSource": "江屿县总工会",
         "og:type": "article", "og:title": "县总工会召开“<职工>”座谈会", "og:description": "座谈会听取职工意见。",
-        "og:url": SITE_URL + "bulletins/2024/county-news/", "og:image": SITE_URL + "bulletins/2024/cover.png",
+        "og:url": SITE_URL + "bulletins/2024/county-news/", "og:image": SITE_URL + "bulletins/2024/cover-4.jpg",
         "article:published_time": "2024-03-01T09:30:00+08:00",
     }
+    # the cover as published (its largest JPEG variant): the original is not published
+    assert (r.site / "bulletins/2024/cover-4.jpg").is_file() and not (r.site / "bulletins/2024/cover.png").exists()
     assert 'content="县总工会召开“&lt;职工&gt;”座谈会"' in r.html("bulletins/2024/county-news/")
     columns = {"years/": "年度公报", "years/2023/": "2023年度公报", "orgs/": "基层组织", "orgs/town-a/": "石桥镇总工会",
                "topics/": "工作专题", "topics/rights/": "维权服务"}

@@ -181,6 +181,11 @@ def test_cover_image_has_its_size(site: Site) -> None:
     Image.new("RGB", (640, 360), "red").save(site.root / "content/bulletins/2023/images/x.png")
     site.bulletin("2023/pic.md", title="有图", date="2023-05-01", org="town-a", type="news", cover="images/x.png")
     page = article(site.build(strict=True).html("bulletins/2023/pic/"))
+    # published as variants (photos.py; tests/test_photos.py has the rest)
+    assert 'sizes="(min-width: 1220px) 1140px, 100vw" width="640" height="360" alt="有图"></picture></a></figure>' in page
+    assert '<img src="../images/x-640.jpg"' in page
+    # without the photo pipeline, the file as it is
+    page = article(site.build(strict=True, plugins=[{"bulletin": {"photos": False}}]).html("bulletins/2023/pic/"))
     assert '<img src="../images/x.png" width="640" height="360" alt="有图">' in page
 
 

@@ -444,7 +444,7 @@ class LocalFile(Field):
         path, file = found
         size = image_size(file)
         if size is None:
-            raise Invalid(f"{describe(value)}（不是能识别的图片）", "JPEG、PNG 或 WebP 图片", "用看图软件打开检查，或重新导出图片")
+            raise Invalid(f"{describe(value)}（不是能识别的图片）", "JPEG、PNG、WebP 或 HEIC 图片", "用看图软件打开检查，或重新导出图片")
         return Cover(path, *size)
 
 

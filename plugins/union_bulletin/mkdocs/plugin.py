@@ -17,10 +17,13 @@ import copy
 import dataclasses
 import datetime as dt
 import json
+import posixpath
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import unquote, urlsplit
 
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -40,12 +43,15 @@ from ..feeds import EMPTY_SITEMAP, SITEMAP, feed_specs, json_feed, org_feeds, rs
 from ..model import Bulletin
 from ..opendata import stats_csv, stats_json
 from ..pages import PageKind, src_uri
+from ..photos import Failure, Photo, Settings, Use, fill, is_photo, mark, photo_problems, publish
+from ..photos import Source as PhotoSource
 from ..preview import KeptPage, PageStore, environment_key, page_keys
 from ..problems import InputError, Problem, shown_path
 from ..render import metadata, reader
 from ..render.metadata import Feed
 from ..render.qr import share
-from ..render.sharecard import HEIGHT, NO_FONT, WIDTH, FontError, Fonts, ShareCard, find_fonts, lacking, publish, share_cards
+from ..render.sharecard import HEIGHT, NO_FONT, WIDTH, FontError, Fonts, ShareCard, find_fonts, lacking, share_cards
+from ..render.sharecard import publish as publish_cards
 from ..render.views import REPORT_TYPES, STATS_CSV, STATS_JSON, View
 from ..sanitize import clean, removal_problem
 from ..site_config import SiteConfig, load_site_config
@@ -66,6 +72,9 @@ class BulletinConfig(Config):
     sanitize = c.Type(bool, default=True)
     share_cards = c.Type(bool, default=True)
     font = c.Optional(c.Type(str))  # a font file for the share cards, relative to mkdocs.yml; else fontconfig's
+    photos = c.Type(bool, default=True)  # publish a bulletin's photos as resized WebP/JPEG variants, metadata removed
+    photo_originals = c.Type(bool, default=False)  # also publish the original files, byte for byte (EXIF and GPS included)
+    cache_dir = c.Type(str, default=str(DISK_CACHE))  # encoded photos and drawn share cards, relative to mkdocs.yml
 
 
 class BulletinPlugin(BasePlugin[BulletinConfig]):
@@ -83,6 +92,11 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.restored: dict[str, KeptPage] = {}  # pages this build writes back instead of rendering
         self.fonts: Fonts | None = None  # the share cards' fonts; None: no cards this build
         self.cards: dict[str, ShareCard] = {}  # each page's share card, by page URL
+        self.photo_files: dict[str, File] = {}  # image files a bulletin may use, by where they would be published
+        self.uses: list[Use] = []  # each photo in a bulletin body, in the order of its mark
+        self.covers: dict[str, Use] = {}  # each bulletin's cover, by src_uri
+        self.photos: dict[str, Photo | Failure] = {}  # what each used image became, by where it would be published
+        self.page_photos: dict[str, tuple[Use, ...]] = {}  # a bulletin's photos, kept for the preview's unrendered pages
 
     # Having on_startup keeps this instance across the rebuilds of mkdocs serve, and with it the kept pages;
     # everything that belongs to one build is reset in on_config.
@@ -99,6 +113,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         """Load site_config; add our templates (after custom_dir, before the theme's), stylesheet and script."""
         self.model, self.titles, self.bodies, self.tab, self.keys, self.restored = None, {}, {}, None, {}, {}
         self.fonts, self.cards = None, {}
+        self.photo_files, self.uses, self.covers, self.photos = {}, [], {}, {}
         if not self.config.enabled:
             return None
         project = Path(config.config_file_path or ".").resolve().parent
@@ -176,6 +191,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
 
         if self.preview:
             self._keep_unchanged(bulletin_files, config)
+        if self.config.photos:
+            self.photo_files = {f.dest_uri: f for f in files if not f.is_documentation_page() and is_photo(f.src_uri) and f.abs_src_path}
 
         for page in model.pages.values():
             own = files.get_file_from_path(page.src_uri)
@@ -234,27 +251,79 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
 
     @event_priority(priorities.SANITIZE)
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Remove scripts, frames, event handlers and javascript: links the author's Markdown let through."""
+        """Remove scripts, frames, event handlers and javascript: links the author's Markdown let through; mark a bulletin's photos."""
         if not self.config.enabled:
             return None
-        if not self.config.sanitize:
-            self._keep_body(page, html)
-            return None
-        cleaned, removed = clean(html)
-        if removed:
-            project = Path(config.config_file_path or ".").resolve().parent
-            source = Path(page.file.abs_src_path) if page.file.abs_src_path else Path(config.docs_dir) / page.file.src_uri
-            shown = shown_path(source.resolve(), project)
-            for what in removed:
-                log.warning(str(removal_problem(shown, what)))
+        cleaned, removed = clean(html) if self.config.sanitize else (html, [])
+        for what in removed:
+            log.warning(str(removal_problem(_shown(page, config), what)))
+        cleaned = self._mark_photos(cleaned, page, config)
         self._keep_body(page, cleaned)
         return cleaned
+
+    def _mark_photos(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        """Replace a bulletin's photos by marks, and note its cover: all are published in on_env, at once."""
+        b = self.model.bulletins.get(page.file.src_uri) if self.model is not None else None
+        if b is None or not self.config.photos:
+            return html
+        project = Path(config.config_file_path or ".").resolve().parent
+        shown = _shown(page, config)
+        base = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
+
+        def resolve(src: str) -> PhotoSource | None:
+            parts = urlsplit(src)
+            if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+                return None
+            found = self.photo_files.get(posixpath.normpath(posixpath.join(base, unquote(parts.path))))
+            return _photo_source(found, project) if found is not None else None
+
+        cover_file = self.photo_files.get(b.cover.path) if b.cover is not None else None
+        cover = _photo_source(cover_file, project) if cover_file is not None else None
+        if cover is not None:
+            self.covers[b.src_path] = Use(cover, shown, page.url, b.title, eager=True, cover=True)
+        marked, uses = mark(html, resolve, shown, page.url, first=len(self.uses), eager=cover is None)
+        self.uses += uses
+        self.page_photos[b.src_path] = (*([self.covers[b.src_path]] if cover else []), *uses)
+        return marked
 
     def _keep_body(self, page: Page, html: str) -> None:
         """Keep a summary's or plan's body for its year's compiled report (MkDocs renders every body before any template)."""
         b = self.model.bulletins.get(page.file.src_uri) if self.model is not None else None
         if b is not None and b.type in REPORT_TYPES:  # only what a report prints: news and notices are most bulletins
             self.bodies[page.file.src_uri] = html
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Publish every photo the bulletins use (encoding what the cache lacks), fill the marks, leave the originals out."""
+        if self.model is None or not self.config.photos:
+            return None
+        project = Path(config.config_file_path or ".").resolve().parent
+        # A page the preview keeps from its last build is not rendered again, but its photos are written again.
+        uses = [*self.covers.values(), *self.uses, *(u for src in self.restored for u in self.page_photos.get(src, ()))]
+        if uses:
+            cache = project / self.config.cache_dir
+            try:
+                outcome = publish([u.source for u in uses], Path(config.site_dir), cache, Settings())
+            except OSError as exc:
+                where = shown_path(Path(exc.filename), project) if exc.filename else shown_path(cache, project)
+                raise PluginError(f"{where}: 照片无法写入缓存或网站文件夹，应为可写的文件夹（检查 bulletin 插件的 cache_dir 和文件夹权限）") from None
+            self.photos = dict(outcome.photos)
+            for problem in photo_problems(uses, self.photos):
+                log.warning(str(problem))
+            log.info(outcome.summary)
+        markups = [u.markup(self.photos[u.source.dest], get_relative_url) for u in self.uses]
+        for file in files.documentation_pages():
+            if file.page is not None and file.page.content:
+                file.page.content = fill(file.page.content, markups)
+        printed = [u.printed(self.photos[u.source.dest], get_relative_url) for u in self.uses]
+        self.bodies = {src: fill(body, printed) for src, body in self.bodies.items()}
+        if not self.config.photo_originals:
+            # Not copied: a photo a bulletin uses is published as its variants only, and one that no published
+            # bulletin uses (a draft's, a forgotten one) not at all.
+            prefix = self.config.bulletins_dir.strip("/") + "/"
+            for dest, file in self.photo_files.items():
+                if dest in self.photos or file.src_uri.startswith(prefix):
+                    file.inclusion = InclusionLevel.EXCLUDED
+        return None
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
         """Hand the page its view (``ub`` in the templates); mark its tab; give its width to the content."""
@@ -279,6 +348,11 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         context["ub"] = view  # type: ignore[typeddict-unknown-key]
         if src in self.model.bulletins:
             context["ub_share"] = share(page.canonical_url or "")  # type: ignore[typeddict-unknown-key]
+            cover = self.covers.get(src)
+            if cover is not None and cover.source.dest in self.photos:
+                found = self.photos[cover.source.dest]
+                # A cover that cannot be published is left out (the message says why): the title says what the page is.
+                context["ub_cover"] = None if isinstance(found, Failure) else cover.markup(found, get_relative_url)  # type: ignore[typeddict-unknown-key]
         # Our pages have the tabs and breadcrumbs: the left sidebar would be empty, and so would the
         # right one unless the body has headings. Hidden sidebars give their width to the content.
         hide = ["navigation"] if page.toc else ["navigation", "toc"]
@@ -336,7 +410,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             b = model.bulletins[src]
             description = _description(model.meta.get(src, {}), b)
             return metadata.PageFacts(
-                config.site_name, b.title, description, url, metadata.image_for(site_url, b, logo), article=b,
+                config.site_name, b.title, description, url, self._picture(b, site_url, logo), article=b,
                 source=model.config.organisations[b.org].name, feeds=_relative(feeds, page),
             )
         given = page.meta.get("description")
@@ -351,6 +425,17 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                 feeds = (*feeds, *org_feeds(model.config.organisations[g.key].name, g.key))
         return metadata.PageFacts(config.site_name, title, description, url, metadata.image_for(site_url, None, logo), column=column,
                                   feeds=_relative(feeds, page))
+
+    def _picture(self, b: Bulletin, site_url: str, logo: str) -> str:
+        """A bulletin's shared picture when it has no share card: its cover as published (with photos on, the
+        largest JPEG variant: the original is not published), else the logo."""
+        use = self.covers.get(b.src_path) if self.config.photos else None
+        if use is None:
+            return metadata.image_for(site_url, None if self.config.photos else b, logo)
+        photo = self.photos.get(use.source.dest)
+        if isinstance(photo, Photo):
+            return metadata.absolute(site_url, photo.large.fallback)
+        return metadata.image_for(site_url, None, logo)
 
     def _with_card(self, facts: metadata.PageFacts, page: Page, config: MkDocsConfig) -> metadata.PageFacts:
         """The page's share card, when it has one, as the picture a shared link shows."""
@@ -376,8 +461,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self._write_feeds(config)
         if self.fonts is not None:
             project = Path(config.config_file_path or ".").resolve().parent
-            folder = project / DISK_CACHE / "cards"
-            done = publish(self.cards.values(), self.fonts, FileCache(folder, ".png"), Path(config.site_dir))
+            folder = project / self.config.cache_dir / "cards"
+            done = publish_cards(self.cards.values(), self.fonts, FileCache(folder, ".png"), Path(config.site_dir))
             log.info(f"分享卡片 {done.drawn + done.reused} 张：新绘制 {done.drawn} 张，沿用上次的 {done.reused} 张")
             for url, card in self.cards.items():
                 chars = lacking(card, self.fonts)
@@ -421,6 +506,19 @@ def _keep_out_of_nav(file: File) -> None:
     """Bulletins and per-key index pages are reached from index pages, never the nav: no log line for each."""
     if file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
         file.inclusion = InclusionLevel.NOT_IN_NAV
+
+
+def _shown(page: Page, config: MkDocsConfig) -> str:
+    """The page's file as authors know it."""
+    project = Path(config.config_file_path or ".").resolve().parent
+    source = Path(page.file.abs_src_path) if page.file.abs_src_path else Path(config.docs_dir) / page.file.src_uri
+    return shown_path(source.resolve(), project)
+
+
+def _photo_source(file: File, project: Path) -> PhotoSource:
+    assert file.abs_src_path is not None
+    path = Path(file.abs_src_path)
+    return PhotoSource(path, shown_path(path.resolve(), project), file.dest_uri)
 
 
 def _report(problems: list[Problem]) -> None:

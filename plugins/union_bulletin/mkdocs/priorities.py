@@ -25,7 +25,9 @@ BULLETIN_FILES = 50
 SEARCH_FILES = 40
 
 # -- on_page_content ----------------------------------------------------------------------
-#: bulletin: first, so only what the author wrote is cleaned, before other plugins add markup.
+#: bulletin: first, so only what the author wrote is cleaned, before other plugins add markup; then a
+#: bulletin's photos become marks (filled with <picture> markup in on_env), before mkdocs-glightbox (0)
+#: would wrap each <img> in a link of its own.
 SANITIZE = 100
 #: bulletin-search: after the cleaning, so the index holds what the page publishes.
 SEARCH_PAGE = 0

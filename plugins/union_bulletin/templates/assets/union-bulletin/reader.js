@@ -109,4 +109,13 @@
 
   prepare();
   window.addEventListener("beforeprint", prepare);
+
+  // GLightbox adds its viewer to the body when a photo is first opened, with English button labels.
+  var LABELS = { Close: "关闭", Next: "下一张", Previous: "上一张" };
+  new MutationObserver(function () {
+    document.querySelectorAll(".glightbox-container .gbtn[aria-label]").forEach(function (b) {
+      var label = LABELS[b.getAttribute("aria-label")];
+      if (label) { b.setAttribute("aria-label", label); b.title = label; }
+    });
+  }).observe(document.body, { childList: true });
 })();
