@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import feedparser
+import pytest
 
 from conftest import Site, article
 from test_site import populate
@@ -280,3 +281,21 @@ def test_share_block_is_written_from_the_bulletin_address() -> None:
     assert share("") is None
     s = share("https://example.org/a/")
     assert s is not None and s.url == "https://example.org/a/" and s.svg.startswith('<svg role="img"') and "<script" not in s.svg
+
+
+def test_a_qr_code_drawn_once_is_read_back_by_the_next_build(tmp_path: Path, monkeypatch: Any) -> None:
+    """segno spends about 5 ms a code choosing its mask: a rebuild reads each address's SVG back instead."""
+    from union_bulletin.cache import FileCache
+    from union_bulletin.render import qr
+
+    cache = FileCache(tmp_path / "qr", ".svg")
+    first = share("https://example.org/a/", cache)
+    assert first is not None and len(list((tmp_path / "qr").glob("*.svg"))) == 1
+
+    def no_drawing(url: str) -> str:
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(qr, "_svg", no_drawing)
+    assert share("https://example.org/a/", cache) == first
+    with pytest.raises(AssertionError, match="drawn again"):
+        share("https://example.org/b/", cache)  # another address is drawn

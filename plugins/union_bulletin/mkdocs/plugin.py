@@ -347,7 +347,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             return context
         context["ub"] = view  # type: ignore[typeddict-unknown-key]
         if src in self.model.bulletins:
-            context["ub_share"] = share(page.canonical_url or "")  # type: ignore[typeddict-unknown-key]
+            qr = FileCache(Path(config.config_file_path or ".").resolve().parent / self.config.cache_dir / "qr", ".svg")
+            context["ub_share"] = share(page.canonical_url or "", qr)  # type: ignore[typeddict-unknown-key]
             cover = self.covers.get(src)
             if cover is not None and cover.source.dest in self.photos:
                 found = self.photos[cover.source.dest]
