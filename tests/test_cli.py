@@ -300,6 +300,18 @@ def test_new_from_flags_is_valid_by_construction(site: Site, monkeypatch: pytest
     assert lines(run("check").output) == ["提示：content/bulletins/2024/town-a-summary.md: 草稿（draft: true），不发布", "没有发现问题"]
 
 
+def test_new_writes_the_period_the_schema_declares_and_its_prompts_are_the_schemas_labels(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(site, monkeypatch)
+    result = run("new", "--title", "石桥镇总工会2024年上半年工作总结", "--org", "town-a", "--type", "summary", "--date", "2024-07-10",
+                 "--year", "2024", "--period", "H1", "--no-draft")
+    assert result.exit_code == 0, result.output
+    text = (root / "content/bulletins/2024/town-a-summary.md").read_text(encoding="utf-8")
+    assert "\nyear: 2024\nperiod: H1\norg: town-a\n" in text
+    assert run("new", "--title", "t", "--org", "town-a", "--type", "news", "--period", "X").exit_code == 2  # not a declared choice
+    asked = run("new", "--date", "2024-05-02", input="\n")
+    assert "标题: " in asked.output  # the prompt is the field's label in schema.py
+
+
 def test_new_asks_for_what_is_missing(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
     root = project(site, monkeypatch)
     result = run("new", "--date", "2024-05-02", "--no-draft", input="石桥镇举办职工篮球赛\ntown-a\nnews\n")

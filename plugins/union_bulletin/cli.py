@@ -34,6 +34,7 @@ from .opendata import stats_csv
 from .privacy import Scanner
 from .problems import Problem, shown_path
 from .render.formatting import raw
+from .schema import BULLETIN, Field, field_named
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 click_zh.install()
@@ -190,17 +191,31 @@ def _unknown_org(org: str, config: Any) -> str:
 
 
 # -- new -------------------------------------------------------------------------
+def _field(name: str) -> Field:
+    return field_named(BULLETIN, name)
+
+
+def _listed(name: str) -> str:
+    """A choice field's values with their labels, for a prompt: summary 工作总结 / plan 工作计划 …"""
+    return " / ".join(f"{k} {v}" for k, v in _field(name).choices().items())
+
+
+# The prompts and help of `new` are the declared fields' own labels and help (schema.py), as the build's messages are.
 @main.command(options_metavar="[选项]", help="新建一篇公报：按选项或提问填写 front matter，写出前按构建的规则检查。")
-@click.option("--title", prompt="标题", help="公报标题。")
-@click.option("--org", prompt="单位键（organisations.yml）", help="发布单位的键。")
-@click.option("--type", "btype", type=click.Choice(TYPES), prompt="类型（summary 工作总结 / plan 工作计划 / news 活动新闻 / notice 通知公告）", help="公报类型。")
-@click.option("--date", "date", default=lambda: dt.date.today().isoformat(), show_default="今天", help="发布日期 YYYY-MM-DD。")
-@click.option("--year", type=click.IntRange(1900, 2100), help="所属年度（默认：工作总结取发布日期的上一年，工作计划取发布日期当年）。")
-@click.option("--topics", default="", help="专题键，用逗号分隔，如 organising,rights。")
+@click.option("--title", prompt=_field("title").label, help=_field("title").help)
+@click.option("--org", prompt=f"{_field('org').label}（organisations.yml 的键）", help=_field("org").help)
+@click.option("--type", "btype", type=click.Choice(list(_field("type").choices())), prompt=f"{_field('type').label}（{_listed('type')}）",
+              help=_field("type").help)
+@click.option("--date", "date", default=lambda: dt.date.today().isoformat(), show_default="今天", help=_field("date").help)
+@click.option("--year", type=click.IntRange(1900, 2100), help=_field("year").help + "（默认：工作总结取发布日期的上一年，工作计划取发布日期当年）")
+@click.option("--period", type=click.Choice(list(_field("period").choices())), default="annual", show_default=True,
+              help=f"{_field('period').help}：{_listed('period')}")
+@click.option("--topics", default="", help=_field("topics").help + "，用逗号分隔，如 organising,rights")
 @click.option("--into", type=click.Path(file_okay=False, path_type=Path), metavar="文件夹", help="写到哪个文件夹（默认：公报文件夹/年度）。")
-@click.option("--draft/--no-draft", default=True, show_default=True, help="是否写成草稿（草稿不发布）。")
+@click.option("--draft/--no-draft", default=True, show_default=True, help=f"是否写成{_field('draft').label}（草稿不发布）。")
 @click.pass_context
-def new(ctx: click.Context, title: str, org: str, btype: str, date: str, year: int | None, topics: str, into: Path | None, draft: bool) -> None:
+def new(ctx: click.Context, title: str, org: str, btype: str, date: str, year: int | None, period: str, topics: str, into: Path | None,
+        draft: bool) -> None:
     project = _project(ctx)
     config = _site_config(project)
     if org not in config.organisations:
@@ -215,6 +230,8 @@ def new(ctx: click.Context, title: str, org: str, btype: str, date: str, year: i
     if year is not None:
         fields["year"] = year
     fields.update({"org": org, "type": btype})
+    if period != "annual":
+        fields["period"] = period  # the build reports a period on news or a notice, as it would in the file
     if keys:
         fields["topics"] = keys
     if draft:
