@@ -246,8 +246,10 @@ def test_without_a_chinese_font_one_warning_and_no_cards(site: Site, tmp_path: P
     r = build(site, strict=False)
     assert not r.aborted, r.errors
     assert r.warnings == [NO_FONT]
-    assert not (r.site / "cards").exists() and not (site.root / ".cache").exists()
-    assert head(r.html("bulletins/2024/county-news/")).meta["og:image"] == SITE_URL + "bulletins/2024/cover.png"  # its cover, as before
+    assert not (r.site / "cards").exists() and not (site.root / ".cache/union-bulletin/cards").exists()
+    cover = head(r.html("bulletins/2024/county-news/")).meta["og:image"]  # its cover as published: the largest JPEG variant
+    assert re.fullmatch(re.escape(SITE_URL) + r"bulletins/2024/cover-\d+\.jpg", cover), cover
+    assert (r.site / cover.removeprefix(SITE_URL)).is_file()
     for url in ("bulletins/2023/town-a-summary/", "years/2023/", "orgs/town-a/"):
         meta = head(r.html(url)).meta
         assert meta["og:image"] == LOGO and "og:image:width" not in meta, url
