@@ -303,6 +303,27 @@ def page_allow(shown: str, text: str) -> tuple[list[str], list[Problem]]:
     return allow_list(shown, ALLOW_KEY, meta[ALLOW_KEY])
 
 
+@dataclass(frozen=True)
+class FileScan:
+    """What the check found in one file: its problems in report order, and the text to publish instead (None: as written)."""
+
+    problems: tuple[Problem, ...]
+    redacted: str | None
+
+
+def scan_file(scanner: Scanner, shown: str, text: str, *, page: bool) -> FileScan:
+    """Check one file as a build does and as ``union-bulletin check`` does: a page's own ``privacy_allow`` first,
+    then every finding; what was found is masked in the text to publish."""
+    problems: list[Problem] = []
+    allowed: list[str] = []
+    if page:
+        allowed, allow_problems = page_allow(shown, text)
+        problems += allow_problems
+    findings = scanner.scan(text, allowed)
+    problems += [f.problem(shown, ALLOW_KEY if page else SITE_ALLOW) for f in findings]
+    return FileScan(tuple(problems), redact(text, findings) if any(f.redacted for f in findings) else None)
+
+
 # -- numbers -----------------------------------------------------------------
 def _valid_id18(digits: str) -> bool:
     try:

@@ -20,7 +20,7 @@ import markdown
 
 from ..build import Dropped, Notice, SiteModel, Source, build_site
 from ..frontmatter import split_front_matter
-from ..privacy import ALLOW_KEY, SITE_ALLOW, Scanner, page_allow, redact
+from ..privacy import Scanner, scan_file
 from ..problems import InputError, Problem, shown_path
 from ..sanitize import clean, removal_problem
 from ..site_config import SiteConfig, load_site_config
@@ -91,15 +91,10 @@ def check_project(project: Project) -> Checked:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             continue  # the bulletin reader reports it
-        shown = shown_path(project.docs_dir / rel, project.root)
-        allowed: list[str] = []
-        if suffix == ".md":
-            allowed, allow_problems = page_allow(shown, text)
-            report += allow_problems
-        findings = scanner.scan(text, allowed)
-        report += [f.problem(shown, ALLOW_KEY if suffix == ".md" else SITE_ALLOW) for f in findings]
-        if any(f.redacted for f in findings):
-            texts[rel] = redact(text, findings).encode("utf-8")
+        scanned = scan_file(scanner, shown_path(project.docs_dir / rel, project.root), text, page=suffix == ".md")
+        report += scanned.problems
+        if scanned.redacted is not None:
+            texts[rel] = scanned.redacted.encode("utf-8")
 
     prefix = project.bulletins_dir + "/"
     on_disk = set(files)

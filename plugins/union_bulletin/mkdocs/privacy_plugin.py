@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..privacy import ALLOW_KEY, KINDS, SITE_ALLOW, Scanner, page_allow, redact
+from ..privacy import KINDS, Scanner, scan_file
 from ..problems import shown_path
 from . import priorities
 
@@ -61,23 +61,14 @@ class PrivacyPlugin(BasePlugin[PrivacyConfig]):
                 text = file.content_bytes.decode("utf-8-sig")
             except (OSError, UnicodeDecodeError):
                 continue  # the bulletin plugin (or MkDocs) reports a file it cannot read
-            shown = shown_path(docs / file.src_uri, project)
-            allowed = self._page_allow(shown, text) if page else []
-            findings = self.scanner.scan(text, allowed)
-            for f in findings:
-                log.warning(str(f.problem(shown, ALLOW_KEY if page else SITE_ALLOW)))
-            if any(f.redacted for f in findings):
+            scanned = scan_file(self.scanner, shown_path(docs / file.src_uri, project), text, page=page)
+            for p in scanned.problems:
+                log.warning(str(p))
+            if scanned.redacted is not None:
                 on_disk = file.abs_src_path
-                file.content_string = redact(text, findings)  # a non-page file too: File.copy_file writes it
+                file.content_string = scanned.redacted  # a non-page file too: File.copy_file writes it
                 file.abs_src_path = on_disk  # other plugins (dates from git, edit links) still find the file
         return files
-
-    def _page_allow(self, shown: str, text: str) -> list[str]:
-        """The page's own ``privacy_allow`` list; broken YAML is left to the bulletin plugin."""
-        values, problems = page_allow(shown, text)
-        for p in problems:
-            log.warning(str(p))
-        return values
 
 
 def _authored(file: File, docs_dir: str) -> bool:
