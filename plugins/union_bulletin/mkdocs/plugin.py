@@ -97,6 +97,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.covers: dict[str, Use] = {}  # each bulletin's cover, by src_uri
         self.photos: dict[str, Photo | Failure] = {}  # what each used image became, by where it would be published
         self.page_photos: dict[str, tuple[Use, ...]] = {}  # a bulletin's photos, kept for the preview's unrendered pages
+        self.qr: FileCache | None = None  # the QR codes drawn by earlier builds (set in on_config: read once per bulletin page)
 
     # Having on_startup keeps this instance across the rebuilds of mkdocs serve, and with it the kept pages;
     # everything that belongs to one build is reset in on_config.
@@ -116,12 +117,13 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.photo_files, self.uses, self.covers, self.photos = {}, [], {}, {}
         if not self.config.enabled:
             return None
-        project = Path(config.config_file_path or ".").resolve().parent
+        project = _project(config)
         try:
             self.site, problems = load_site_config(Path(self.config.config_dir), project)
         except InputError as exc:
             raise PluginError(str(exc)) from None
         _report(problems)
+        self.qr = self._cache(config, "qr", ".svg")
         self._find_fonts(config, project)
         if str(TEMPLATES) not in config.theme.dirs:
             # Before the theme's own folder, so that our 404.html and partials/logo.html replace the theme's
@@ -161,7 +163,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.model = None
         if not self.config.enabled or self.site is None:
             return None
-        project = Path(config.config_file_path or ".").resolve().parent
+        project = _project(config)
         docs = Path(config.docs_dir).resolve()
         prefix = self.config.bulletins_dir.strip("/") + "/"
 
@@ -266,7 +268,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         b = self.model.bulletins.get(page.file.src_uri) if self.model is not None else None
         if b is None or not self.config.photos:
             return html
-        project = Path(config.config_file_path or ".").resolve().parent
+        project = _project(config)
         shown = _shown(page, config)
         base = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
 
@@ -296,11 +298,11 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         """Publish every photo the bulletins use (encoding what the cache lacks), fill the marks, leave the originals out."""
         if self.model is None or not self.config.photos:
             return None
-        project = Path(config.config_file_path or ".").resolve().parent
+        project = _project(config)
         # A page the preview keeps from its last build is not rendered again, but its photos are written again.
         uses = [*self.covers.values(), *self.uses, *(u for src in self.restored for u in self.page_photos.get(src, ()))]
         if uses:
-            cache = project / self.config.cache_dir
+            cache = project / self.config.cache_dir  # photos keeps a folder of its own per photo below it
             try:
                 outcome = publish([u.source for u in uses], Path(config.site_dir), cache, Settings())
             except OSError as exc:
@@ -347,8 +349,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             return context
         context["ub"] = view  # type: ignore[typeddict-unknown-key]
         if src in self.model.bulletins:
-            qr = FileCache(Path(config.config_file_path or ".").resolve().parent / self.config.cache_dir / "qr", ".svg")
-            context["ub_share"] = share(page.canonical_url or "", qr)  # type: ignore[typeddict-unknown-key]
+            context["ub_share"] = share(page.canonical_url or "", self.qr)  # type: ignore[typeddict-unknown-key]
             cover = self.covers.get(src)
             if cover is not None and cover.source.dest in self.photos:
                 found = self.photos[cover.source.dest]
@@ -461,16 +462,15 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         (Path(config.site_dir) / STATS_CSV).write_bytes(stats_csv(self.model.catalog, self.model.stats).encode("utf-8-sig"))
         self._write_feeds(config)
         if self.fonts is not None:
-            project = Path(config.config_file_path or ".").resolve().parent
-            folder = project / self.config.cache_dir / "cards"
-            done = publish_cards(self.cards.values(), self.fonts, FileCache(folder, ".png"), Path(config.site_dir))
+            cards = self._cache(config, "cards", ".png")
+            done = publish_cards(self.cards.values(), self.fonts, cards, Path(config.site_dir))
             log.info(f"分享卡片 {done.drawn + done.reused} 张：新绘制 {done.drawn} 张，沿用上次的 {done.reused} 张")
             for url, card in self.cards.items():
                 chars = lacking(card, self.fonts)
                 if chars:  # valid text the font cannot draw: an info line, so that a strict build still passes
                     log.info(f"{url}: 分享卡片: 发现 字体里没有的字「{chars}」（卡片上画成空框），应为 字体能画出的字（可用 bulletin 插件的 font 指定字形更全的中文字体）")
             if done.cache_error:  # the site is the same; only the next build draws them again
-                log.info(f"{shown_path(folder, project)}: 发现 无法写入（系统提示：{done.cache_error}），应为 可写的文件夹（分享卡片照常发布，但下次构建要重新绘制）")
+                log.info(f"{shown_path(cards.folder, _project(config))}: 发现 无法写入（系统提示：{done.cache_error}），应为 可写的文件夹（分享卡片照常发布，但下次构建要重新绘制）")
 
     def _write_feeds(self, config: MkDocsConfig) -> None:
         """RSS and JSON Feed of the news and notices (the site's, each organisation's) and of the summaries."""
@@ -492,6 +492,10 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         (Path(config.site_dir) / SITEMAP).write_text(EMPTY_SITEMAP, encoding="utf-8")
         log.info(f"订阅源 {len(specs)} 组（RSS 和 JSON Feed）")
 
+    def _cache(self, config: MkDocsConfig, kind: str, suffix: str) -> FileCache:
+        """The files of one ``kind`` kept between builds (share cards, QR codes) under the ``cache_dir`` option."""
+        return FileCache(_project(config) / self.config.cache_dir / kind, suffix)
+
     def _default_nav(self, docs: Path) -> list[Any]:
         """A short nav when mkdocs.yml has none: bulletins never go into the nav (it grows quadratically)."""
         nav: list[Any] = []
@@ -509,9 +513,14 @@ def _keep_out_of_nav(file: File) -> None:
         file.inclusion = InclusionLevel.NOT_IN_NAV
 
 
+def _project(config: MkDocsConfig) -> Path:
+    """The folder of mkdocs.yml: what authors' paths and the cache are relative to."""
+    return Path(config.config_file_path or ".").resolve().parent
+
+
 def _shown(page: Page, config: MkDocsConfig) -> str:
     """The page's file as authors know it."""
-    project = Path(config.config_file_path or ".").resolve().parent
+    project = _project(config)
     source = Path(page.file.abs_src_path) if page.file.abs_src_path else Path(config.docs_dir) / page.file.src_uri
     return shown_path(source.resolve(), project)
 
