@@ -4,7 +4,7 @@ Copies the example site (content/, site_config/, assets/, mkdocs.yml, less the
 bulletin-search plugin, which is beside the point) into a temporary folder and
 builds it in this process a few times: the first build with an empty card cache,
 then unchanged rebuilds. It times the card step (drawing or taking from the
-cache, and copying into the site) by wrapping the plugin's ``publish``, and the
+cache, and copying into the site) by wrapping the plugin's ``publish_cards``, and the
 whole build. Prints one line per build and exits 0; 1 when a build fails.
 
     NO_MKDOCS_2_WARNING=1 .venv/bin/python tests/bench/bench_cards.py            # 1 first build, 3 rebuilds
@@ -38,7 +38,7 @@ def main() -> int:
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     timings: list[tuple[float, Published]] = []
-    publish = plugin.publish
+    publish = plugin.publish_cards
 
     def timed(*a: Any, **k: Any) -> Published:
         start = time.perf_counter()
@@ -46,7 +46,7 @@ def main() -> int:
         timings.append((time.perf_counter() - start, done))
         return done
 
-    plugin.publish = timed  # type: ignore[assignment]
+    plugin.publish_cards = timed  # type: ignore[assignment]
     with tempfile.TemporaryDirectory(prefix="ub-bench-cards-") as tmp:
         root = Path(tmp)
         for name in ("content", "site_config", "assets"):
