@@ -3,8 +3,8 @@
 No script and no image file: the SVG is part of the page, drawn black on
 white whatever the colour scheme, since scanners want dark modules on a light ground.
 
-Drawing one costs about 5 ms, four fifths of it segno choosing the mask that
-scans best: at 10,000 bulletins, 50 CPU s on every build. So a build keeps each
+Drawing one is not free (segno tries every mask and keeps the one that scans
+best), and a site draws one per bulletin on every build. So a build keeps each
 address's SVG on disk (``cache``), and a rebuild reads it back.
 """
 

@@ -11,8 +11,8 @@ are not the bulletin's words. The document holds
   organisation, year, type and date, and the name of the file that holds the
   body as plain text (``EXCERPTS``): the browser cuts the excerpt from it. The
   text is not Pagefind metadata because Pagefind spends CPU on every byte it
-  stores (``tests/bench/bench_pagefind.py``: a fifth of its CPU on real-length
-  bulletins went to that text); a file of its own costs the reader the same
+  stores (``tests/bench/bench_pagefind.py`` measures it with and without that
+  text); a file of its own costs the reader the same
   bytes, fetched beside each shown result,
 * filters (year, organisation, type, topic). No sort key: the shards are
   already newest first, and a sort key costs every reader bytes per page.
