@@ -93,6 +93,26 @@ def test_chart_is_text_with_every_year_and_escaped() -> None:
     assert '>48.63万元</span>' in money and 'title="486,300元"' in money  # the value carries its own unit and scale
 
 
+@pytest.mark.parametrize("html", [
+    "<p>甲</p>",
+    '<p><a href="https://example.org/a">甲</a></p>',
+    '<p onclick="x()">甲</p>',
+    "<p>甲</p><script>alert(1)</script>",
+    '<p><a href="javascript:alert(1)">甲</a></p>',
+    '<p><a href="jav&#x61;script:alert(1)">甲</a></p>',
+    '<p><img src="a.png" srcset="javascript:x 1x"></p>',  # nh3 keeps srcset as it is
+    '<p style="color: url(x)">甲</p>',  # and a url() inside a kept style property
+    '<table style="width: URL (x)"><tr><td>甲</td></tr></table>',
+    "<iframe src=\"https://example.org\"></iframe>",
+])
+def test_a_page_nh3_leaves_alone_is_not_parsed_again_and_nothing_is_missed(html: str) -> None:
+    """clean() skips its second parse when nh3 changed nothing; what it names must be what the full scan names."""
+    scan = sanitize._Scan()
+    scan.feed(html)
+    scan.close()
+    assert sanitize._clean(html)[1] == scan.found
+
+
 def test_cleaning_is_kept_per_html() -> None:
     """A preview rebuilds after every edit: a page's HTML is cleaned once; its report is the caller's own list."""
     html = '<p onclick="x()">甲</p><script>alert(1)</script>'

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from stdnum import luhn
 from stdnum.cn import ric
 
@@ -149,6 +151,15 @@ def test_not_found(case: str, text: str) -> None:
     assert scan(text) == []
 
 
+_NUMBER_PATTERNS = (privacy._ID18, privacy._ID15, privacy._MOBILE, privacy._CARD)
+
+
+@given(st.one_of(*(st.from_regex(p) for p in _NUMBER_PATTERNS)))
+def test_every_number_pattern_passes_the_quick_look_first(flat: str) -> None:
+    """_numbers skips a text with no eleven digits in a row (one space or dash allowed between two): each number it looks for has them."""
+    assert privacy._LONG_NUMBER.search(flat) is not None, flat
+
+
 def test_line_numbers_count_front_matter() -> None:
     text = f"---\ntitle: 测试\nsummary: 电话{MOBILE}\n---\n\n正文第一段。\r\n第二段，卡号{CARD16}。\n\n张建国因车祸住院。\n"
     assert [(f.line, f.kind) for f in scan(text)] == [(3, "mobile"), (7, "bank_card"), (9, "name_hardship")]
@@ -214,6 +225,21 @@ def test_allow_list_as_written_in_front_matter() -> None:
     ]:
         found, problems = allow_list(p, "privacy_allow", value)
         assert (found, [str(x) for x in problems]) == (values, messages)
+
+
+def test_the_taggers_unknown_runs_are_remembered_and_give_the_same_names() -> None:
+    """The HMM's words for a run the dictionary lacks are kept by the run: a second sentence with the run reuses them."""
+    first, second = "职工王秀芬因病住院。", "走访中得知，王秀芬因病住院，家庭困难。"
+    privacy._sentence_names.cache_clear()
+    privacy._unknown_runs.clear()
+    assert [f.value for f in scan(first)] == ["王秀芬"]
+    misses = privacy._unknown_runs.misses
+    assert misses > 0 and privacy._unknown_runs.hits == 0
+    assert [f.value for f in scan(second)] == ["王秀芬"]
+    assert privacy._unknown_runs.hits > 0
+    privacy._sentence_names.cache_clear()
+    privacy._unknown_runs.clear()
+    assert [f.value for f in scan(second, allow=["x"])] == ["王秀芬"]  # the same words from a cold tagger
 
 
 def test_jieba_is_loaded_only_for_a_hardship_word() -> None:

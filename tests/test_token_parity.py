@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -107,3 +108,9 @@ def test_both_sides_agree_on_what_counts_as_a_vocabulary_term(node: Node) -> Non
     words = ["送温暖", "工会", "SMT比武", "安康杯", "〇〇七", "ｓｍｔ"]
     got = node.run(words, [], [])
     assert got["terms"] == [len(normalise(w).strip()) >= RULE["min_term"] and is_han(normalise(w).strip()) for w in words]
+
+
+@given(st.text(alphabet=st.sampled_from("Ａａ１，：（）！～…\u3000\u0301\u0308\u20dd①㈠ｶﾞ가\uf900一二AZaz09 .,")))
+def test_normalise_is_nfkc_and_lower_case(text: str) -> None:
+    """normalise() replaces full-width forms before NFKC, to spare most texts a full pass; the result is NFKC's own."""
+    assert normalise(text) == unicodedata.normalize("NFKC", text).lower()

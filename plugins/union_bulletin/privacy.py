@@ -25,7 +25,7 @@ import datetime as dt
 import functools
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,6 +62,8 @@ _MOBILE = re.compile(_LEFT + r"(?:(?:\+|00)?86[ -]?)?(1[3-9][0-9](?:[ -]?[0-9]{4
 _CARD = re.compile(_LEFT + r"([0-9]{16,19}|[0-9]{4}(?:[ -][0-9]{4}){3}(?:[ -][0-9]{1,3})?)" + _RIGHT)
 _URL = re.compile(r"https?://[!#-&*-;=?-~]+")
 _SEPARATORS = re.compile(r"[\s\-]")
+#: Eleven digits with at most one space or dash between two: every number above has them, and most texts have none.
+_LONG_NUMBER = re.compile(r"[0-9](?:[ -]?[0-9]){10}")
 
 # -- the name check's guards against jieba's person-name tag (nr) -------------
 #: Common single-character surnames; a person-name tag on a word that starts otherwise is a mistag.
@@ -105,6 +107,9 @@ _NOUN_ENDINGS = frozenset("人者部性证区乐福周筑车费金款书会所�
 _PERSON_AFTER = ("同志", "师傅", "一家", "家中", "家里", "因", "患", "身患", "不幸", "，男", "，女")
 
 _tokenizer: Any = None
+#: The tagger's words for a run of characters its dictionary lacks (see _posseg), by the run.
+UNKNOWN_RUNS_KEPT = 1 << 16
+_unknown_runs: Memo[str, tuple[tuple[str, str], ...]] = Memo(UNKNOWN_RUNS_KEPT)
 
 
 @dataclass(frozen=True)
@@ -193,6 +198,8 @@ class Scanner:
         taken: list[tuple[int, int]] = []
         found: list[Finding] = []
         urls: list[tuple[int, int]] | None = None
+        if _LONG_NUMBER.search(flat) is None:
+            return found
         for kind, pattern, check in (
             ("resident_id", _ID18, _valid_id18), ("resident_id", _ID15, _valid_id15),
             ("mobile", _MOBILE, _valid_mobile), ("bank_card", _CARD, _valid_card),
@@ -395,6 +402,15 @@ def _posseg() -> Any:
                 # The default dictionary's tags, read when jieba.posseg was imported; not a second read (0.25 s).
                 f.close()
                 self.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
+
+            def _POSTokenizer__cut(self, block: str) -> Iterator[Any]:  # noqa: N802 (jieba's private name, mangled)
+                # The HMM (Viterbi, in Python) over a run of characters the dictionary does not know: most of the
+                # tagger's time. Its result depends on the run alone, and the same runs recur across sentences.
+                kept = _unknown_runs.get(block)
+                if kept is None:
+                    kept = tuple((p.word, p.flag) for p in jieba.posseg.POSTokenizer._POSTokenizer__cut(self, block))
+                    _unknown_runs.put(block, kept)
+                return (jieba.posseg.pair(w, f) for w, f in kept)
 
         jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict ..." lines in the build log
         words = jieba.Tokenizer()

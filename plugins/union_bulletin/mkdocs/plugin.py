@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import functools
 import json
 import posixpath
 from collections.abc import Callable, Mapping
@@ -268,6 +269,9 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         b = self.model.bulletins.get(page.file.src_uri) if self.model is not None else None
         if b is None or not self.config.photos:
             return html
+        if b.cover is None and "<img" not in html.lower():
+            self.page_photos[b.src_path] = ()  # most bulletins have no photo: no paths to resolve
+            return html
         project = _project(config)
         shown = _shown(page, config)
         base = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
@@ -515,7 +519,12 @@ def _keep_out_of_nav(file: File) -> None:
 
 def _project(config: MkDocsConfig) -> Path:
     """The folder of mkdocs.yml: what authors' paths and the cache are relative to."""
-    return Path(config.config_file_path or ".").resolve().parent
+    return _folder_of(config.config_file_path or ".")
+
+
+@functools.lru_cache(maxsize=8)
+def _folder_of(config_file: str) -> Path:
+    return Path(config_file).resolve().parent
 
 
 def _shown(page: Page, config: MkDocsConfig) -> str:
