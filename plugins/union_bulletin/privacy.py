@@ -403,7 +403,7 @@ def _posseg() -> Any:
                 f.close()
                 self.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
 
-            def _POSTokenizer__cut(self, block: str) -> Iterator[Any]:
+            def _POSTokenizer__cut(self, block: str) -> Iterator[Any]:  # jieba's private method, by its mangled name
                 # The HMM (Viterbi, in Python) over a run of characters the dictionary does not know: most of the
                 # tagger's time. Its result depends on the run alone, and the same runs recur across sentences.
                 kept = _unknown_runs.get(block)
