@@ -8,14 +8,21 @@ proposes the same name in pinyin (pypinyin) instead of only saying no.
 from __future__ import annotations
 
 import re
-
-from pypinyin import lazy_pinyin
+from typing import Any
 
 from .model import LEVELS
 
 #: The ending of an organisation's name → its level (longest first), after 总工会/工会 is taken off.
 _LEVEL_ENDINGS = (("街道", "street"), ("镇", "town"), ("乡", "township"), ("县", "county"), ("市", "county"), ("区", "county"))
 _UNION = re.compile(r"(总工会|工会联合会|工会委员会|工会)$")
+
+
+def lazy_pinyin(text: str) -> Any:
+    """pypinyin's syllables of ``text``. Imported on first use: loading its dictionaries takes about half a
+    second, and a build needs them only for a Chinese file or organisation name (a message's proposal)."""
+    from pypinyin import lazy_pinyin as syllables
+
+    return syllables(text)
 
 
 def slug(text: str) -> str:

@@ -197,34 +197,41 @@ def configure(root: Path) -> dict[str, Path]:
 
 
 def run_size(corpus: ModuleType, kind: str, n: int, seed: int, repeat: int, browser: Any | None,
-             variants: list[str] | None = None) -> SizeResult:
+             variants: list[str] | None = None, scratch: Path | None = None) -> SizeResult:
+    """Build one corpus of one size every way. Its folder is made in ``scratch`` and left there: the caller
+    deletes them all at the end (see the note on deleted files in the loop below)."""
     result = SizeResult(kind, n, {v: [] for v in variants or VARIANTS})
-    with tempfile.TemporaryDirectory(prefix=f"ub-scale-{kind}-{n}-") as tmp:
-        root = Path(tmp)
-        summary = corpus.generate(root, n, seed=seed, length=kind)
-        write_nav_stubs(root)
-        print(f"[{kind}] N={n}: {summary['bulletins']} bulletins, {summary['organisations']} organisations, "
-              f"Markdown {dir_mb(root / 'content'):.1f} MB", flush=True)
-        configs = configure(root)
-        names = list(result.runs)
-        for i in range(repeat):
-            order = names[i % len(names):] + names[:i % len(names)]  # a different variant first each repeat
-            for name in order:
-                site = root / f"site-{name}"
-                shutil.rmtree(site, ignore_errors=True)
-                run = run_tree([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(configs[name])], root, name)
-                run.output_mb = dir_mb(site)
-                if name == "material-jieba":
-                    check_jieba(site)
-                result.runs[name].append(run)
-                print(f"  {name:<15} {run.cpu_s:8.1f} s CPU {run.wall_s:8.1f} s wall  peak {run.peak_sum_mb:7.0f} MB "
-                      f"(python {run.peak_py_mb:.0f}, children {run.peak_child_mb:.0f})  output {run.output_mb:.1f} MB", flush=True)
-                if name == "full" and browser is not None and i == repeat - 1:
-                    result.queries = [
-                        {"query": q.query, "results": q.results, "plain_kb": q.kb["plain"], "gzip_kb": q.kb["gzip"]}
-                        for q in measure_queries(browser, site, queries_for(root))
-                    ]
-                shutil.rmtree(site, ignore_errors=True)
+    root = Path(tempfile.mkdtemp(prefix=f"ub-scale-{kind}-{n}-", dir=scratch))
+    summary = corpus.generate(root, n, seed=seed, length=kind)
+    write_nav_stubs(root)
+    print(f"[{kind}] N={n}: {summary['bulletins']} bulletins, {summary['organisations']} organisations, "
+          f"Markdown {dir_mb(root / 'content'):.1f} MB", flush=True)
+    configs = configure(root)
+    names = list(result.runs)
+    for i in range(repeat):
+        order = names[i % len(names):] + names[:i % len(names)]  # a different variant first each repeat
+        for name in order:
+            site = root / f"site-{name}"
+            if site.exists():
+                # Each build writes into a folder that did not exist; the last one's is set aside, not deleted.
+                # This machine's root file system is ext4 without a journal (/sys/fs/ext4/vda/journal_task:
+                # <none>), and ext4 then passes over recently deleted inodes each time it makes a file (a
+                # kernel profile of a build shows recently_deleted under every file creation): tens of thousands
+                # of files deleted just before a build would slow whichever variant came next. All the folders
+                # are deleted when the benchmark ends.
+                site.rename(root / f"old-{name}-{i}-{time.monotonic_ns()}")
+            run = run_tree([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(configs[name])], root, name)
+            run.output_mb = dir_mb(site)
+            if name == "material-jieba":
+                check_jieba(site)
+            result.runs[name].append(run)
+            print(f"  {name:<15} {run.cpu_s:8.1f} s CPU {run.wall_s:8.1f} s wall  peak {run.peak_sum_mb:7.0f} MB "
+                  f"(python {run.peak_py_mb:.0f}, children {run.peak_child_mb:.0f})  output {run.output_mb:.1f} MB", flush=True)
+            if name == "full" and browser is not None and i == repeat - 1:
+                result.queries = [
+                    {"query": q.query, "results": q.results, "plain_kb": q.kb["plain"], "gzip_kb": q.kb["gzip"]}
+                    for q in measure_queries(browser, site, queries_for(root))
+                ]
     return result
 
 
@@ -432,6 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     results: list[SizeResult] = []
     serve = None
     pw = browser = None
+    scratch = Path(tempfile.mkdtemp(prefix="ub-scale-"))
     try:
         if not args.no_queries:
             from playwright.sync_api import sync_playwright
@@ -440,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
             browser = launch(pw)
         for kind in corpora:
             for n in sizes:
-                results.append(run_size(corpus, kind, n, args.seed, args.repeat, browser if n == sizes[-1] else None, variants))
+                results.append(run_size(corpus, kind, n, args.seed, args.repeat, browser if n == sizes[-1] else None, variants, scratch))
         if args.serve:
             serve = run_serve(corpus, args.serve_bulletins, args.seed, args.serve_edits, args.serve_timeout)
     except (BuildFailed, TimeoutError) as exc:
@@ -453,6 +461,7 @@ def main(argv: list[str] | None = None) -> int:
             browser.close()
         if pw is not None:
             pw.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
     report(results, serve)
     if args.json:
         data = {"results": [{"corpus": r.corpus, "n": r.n, "runs": {v: [asdict(x) for x in runs] for v, runs in r.runs.items()},
