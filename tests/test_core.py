@@ -100,8 +100,8 @@ def test_chart_is_text_with_every_year_and_escaped() -> None:
     "<p>甲</p><script>alert(1)</script>",
     '<p><a href="javascript:alert(1)">甲</a></p>',
     '<p><a href="jav&#x61;script:alert(1)">甲</a></p>',
-    '<p><img src="a.png" srcset="javascript:x 1x"></p>',  # nh3 keeps srcset as it is
-    '<p style="color: url(x)">甲</p>',  # and a url() inside a kept style property
+    '<p><img src="a.png" srcset="javascript:x 1x"></p>',  # nh3 alone keeps srcset as it is
+    '<p style="color: url(x)">甲</p>',  # and a url() inside an allowed style property
     '<table style="width: URL (x)"><tr><td>甲</td></tr></table>',
     "<iframe src=\"https://example.org\"></iframe>",
 ])
@@ -111,6 +111,18 @@ def test_a_page_nh3_leaves_alone_is_not_parsed_again_and_nothing_is_missed(html:
     scan.feed(html)
     scan.close()
     assert sanitize._clean(html)[1] == scan.found
+
+
+@pytest.mark.parametrize(("html", "published", "named"), [
+    ('<p><img src="a.png" srcset="javascript:alert(1) 1x"></p>', '<p><img src="a.png"></p>', ["javascript: 链接"]),
+    ('<p><img src="a.png" srcset="b.png 1x, data:image/png;base64,AAAA 2x"></p>', '<p><img src="a.png"></p>', ["data: 链接"]),
+    ('<p><img src="a.png" srcset="b.png 1x, https://example.org/c.png 2x"></p>',
+     '<p><img src="a.png" srcset="b.png 1x, https://example.org/c.png 2x"></p>', []),
+    ('<p style="color: url(https://example.org/t.png)">甲</p>', "<p>甲</p>", ["样式中的 url()"]),
+])
+def test_what_the_message_says_was_removed_is_not_published(html: str, published: str, named: list[str]) -> None:
+    """nh3 alone keeps a srcset's links and a url() in an allowed style property; the cleaner drops them and says so."""
+    assert clean(html) == (published, named)
 
 
 def test_cleaning_is_kept_per_html() -> None:

@@ -11,7 +11,6 @@ missing from the published page.
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 
 import nh3
@@ -44,8 +43,6 @@ _SCHEMES = {"http", "https", "mailto", "tel"}
 _ACTIVE = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input", "button",
            "textarea", "select", "style", "link", "meta", "base", "svg", "math", "template", "portal", "noscript"}
 _URL_ATTRS = {"href", "src", "action", "formaction", "poster", "data", "srcset", "xlink:href"}
-#: What _Scan may name although nh3 leaves the page as it was: a scheme in srcset, url() in a kept style property.
-_KEPT = re.compile(r"srcset|url *\(", re.IGNORECASE)
 
 
 #: Cleaned pages kept between builds of one process (a preview rebuilds after every edit), by the HTML's hash.
@@ -75,13 +72,30 @@ def _clean(html: str) -> tuple[str, list[str]]:
         link_rel=None,
         strip_comments=True,
         filter_style_properties=_STYLE,
+        attribute_filter=_attribute,
     )
-    if cleaned == html and _KEPT.search(html) is None:
+    if cleaned == html:
         return cleaned, []  # nothing was taken out, so there is nothing to name (most pages: no second parse)
     scan = _Scan()
     scan.feed(html)
     scan.close()
     return cleaned, scan.found
+
+
+def _scheme(url: str) -> str:
+    """A link's scheme as _Scan reads it ("" for a relative link)."""
+    scheme = url.strip().split(":", 1)[0].lower() if ":" in url else ""
+    return scheme if scheme.isalpha() else ""
+
+
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    """Drop two things nh3 keeps as they are although _Scan names them as removed: a srcset with a link of
+    another scheme (javascript:, data:) and a style that loads something (url(), even inside color)."""
+    if name == "srcset" and any(_scheme(c) not in ("", *_SCHEMES) for c in value.split(",")):
+        return None
+    if name == "style" and "url(" in value.replace(" ", "").lower():
+        return None
+    return value
 
 
 class _Scan(HTMLParser):
@@ -102,9 +116,10 @@ class _Scan(HTMLParser):
             if name.startswith("on"):
                 self._add(f"事件属性 {name}")
             elif name in _URL_ATTRS and value is not None:
-                scheme = value.strip().split(":", 1)[0].lower() if ":" in value else ""
-                if scheme and scheme.isalpha() and scheme not in _SCHEMES:
-                    self._add(f"{scheme}: 链接")
+                for link in value.split(",") if name == "srcset" else (value,):  # srcset: "a.png 1x, b.png 2x"
+                    scheme = _scheme(link)
+                    if scheme and scheme not in _SCHEMES:
+                        self._add(f"{scheme}: 链接")
             elif name == "style" and value and "url(" in value.replace(" ", "").lower():
                 self._add("样式中的 url()")
 
