@@ -474,6 +474,11 @@ class Use:
         return Markup(f'<img src="{escape(url(v.fallback, self.page_url))}" width="{v.width}" height="{v.height}" alt="{escape(self.alt)}">')
 
 
+def has_img(html: str) -> bool:
+    """Whether ``html`` has an ``<img>`` that :func:`mark` would look at."""
+    return _IMG.search(html) is not None
+
+
 def mark(html: str, resolve: Callable[[str], Source | None], page: str, page_url: str, *, first: int, eager: bool) -> tuple[str, list[Use]]:
     """``html`` with each photo's ``<img>`` replaced by a mark ``<!--ub-photo:N-->`` (N from ``first`` on), and the uses.
 

@@ -8,7 +8,6 @@ proposes the same name in pinyin (pypinyin) instead of only saying no.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from .model import LEVELS
 
@@ -17,12 +16,12 @@ _LEVEL_ENDINGS = (("街道", "street"), ("镇", "town"), ("乡", "township"), ("
 _UNION = re.compile(r"(总工会|工会联合会|工会委员会|工会)$")
 
 
-def lazy_pinyin(text: str) -> Any:
-    """pypinyin's syllables of ``text``. Imported on first use: loading its dictionaries takes about half a
-    second, and a build needs them only for a Chinese file or organisation name (a message's proposal)."""
+def lazy_pinyin(text: str) -> list[str]:
+    """pypinyin's syllables of ``text``. Imported on first use: loading its dictionaries takes time a build
+    does not have to spend, as a build needs them only for a Chinese file or organisation name (a message's proposal)."""
     from pypinyin import lazy_pinyin as syllables
 
-    return syllables(text)
+    return list(syllables(text))
 
 
 def slug(text: str) -> str:

@@ -82,18 +82,25 @@ def _clean(html: str) -> tuple[str, list[str]]:
     return cleaned, scan.found
 
 
-def _scheme(url: str) -> str:
-    """A link's scheme as _Scan reads it ("" for a relative link)."""
-    scheme = url.strip().split(":", 1)[0].lower() if ":" in url else ""
-    return scheme if scheme.isalpha() else ""
+def _foreign_schemes(name: str, value: str) -> list[str]:
+    """The schemes other than _SCHEMES among the links of a URL attribute (srcset: "a.png 1x, b.png 2x")."""
+    found = []
+    for link in value.split(",") if name == "srcset" else (value,):
+        scheme = link.strip().split(":", 1)[0].lower() if ":" in link else ""
+        if scheme.isalpha() and scheme not in _SCHEMES:
+            found.append(scheme)
+    return found
+
+
+def _loads(style: str) -> bool:
+    """Whether a style attribute loads something (url())."""
+    return "url(" in style.replace(" ", "").lower()
 
 
 def _attribute(tag: str, name: str, value: str) -> str | None:
     """Drop two things nh3 keeps as they are although _Scan names them as removed: a srcset with a link of
     another scheme (javascript:, data:) and a style that loads something (url(), even inside color)."""
-    if name == "srcset" and any(_scheme(c) not in ("", *_SCHEMES) for c in value.split(",")):
-        return None
-    if name == "style" and "url(" in value.replace(" ", "").lower():
+    if (name == "srcset" and _foreign_schemes(name, value)) or (name == "style" and _loads(value)):
         return None
     return value
 
@@ -116,11 +123,9 @@ class _Scan(HTMLParser):
             if name.startswith("on"):
                 self._add(f"事件属性 {name}")
             elif name in _URL_ATTRS and value is not None:
-                for link in value.split(",") if name == "srcset" else (value,):  # srcset: "a.png 1x, b.png 2x"
-                    scheme = _scheme(link)
-                    if scheme and scheme not in _SCHEMES:
-                        self._add(f"{scheme}: 链接")
-            elif name == "style" and value and "url(" in value.replace(" ", "").lower():
+                for scheme in _foreign_schemes(name, value):
+                    self._add(f"{scheme}: 链接")
+            elif name == "style" and value and _loads(value):
                 self._add("样式中的 url()")
 
 

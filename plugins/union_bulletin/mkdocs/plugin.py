@@ -44,7 +44,7 @@ from ..feeds import EMPTY_SITEMAP, SITEMAP, feed_specs, json_feed, org_feeds, rs
 from ..model import Bulletin
 from ..opendata import stats_csv, stats_json
 from ..pages import PageKind, src_uri
-from ..photos import Failure, Photo, Settings, Use, fill, is_photo, mark, photo_problems, publish
+from ..photos import Failure, Photo, Settings, Use, fill, has_img, is_photo, mark, photo_problems, publish
 from ..photos import Source as PhotoSource
 from ..preview import KeptPage, PageStore, environment_key, page_keys
 from ..problems import InputError, Problem, shown_path
@@ -269,7 +269,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         b = self.model.bulletins.get(page.file.src_uri) if self.model is not None else None
         if b is None or not self.config.photos:
             return html
-        if b.cover is None and "<img" not in html.lower():
+        if b.cover is None and not has_img(html):
             self.page_photos[b.src_path] = ()  # most bulletins have no photo: no paths to resolve
             return html
         project = _project(config)
