@@ -216,7 +216,7 @@ def run_size(corpus: ModuleType, kind: str, n: int, seed: int, repeat: int, brow
                 # Each build writes into a folder that did not exist; the last one's is set aside, not deleted.
                 # This machine's root file system is ext4 without a journal (/sys/fs/ext4/vda/journal_task:
                 # <none>), and ext4 then passes over recently deleted inodes each time it makes a file (a
-                # kernel profile of a build shows recently_deleted under every file creation): tens of thousands
+                # perf profile of a build, taken by hand, showed recently_deleted under every file creation): tens of thousands
                 # of files deleted just before a build would slow whichever variant came next. All the folders
                 # are deleted when the benchmark ends.
                 site.rename(root / f"old-{name}-{i}-{time.monotonic_ns()}")
