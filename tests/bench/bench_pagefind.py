@@ -3,12 +3,16 @@
 It generates a corpus (tests/bench/corpus.py), renders each bulletin's search
 document exactly as bulletin-search stages it (union_bulletin.search.documents,
 the body taken from the Markdown as plain text), and runs Pagefind's binary
-(from pagefind[extended]) over the first quarter, half and all of them, once
-as staged and once with the excerpt text in the metadata, as the search was
-staged before the text became a file of its own. For every run it
-prints the words of ours it indexed, Pagefind's peak memory (sampled every
-20 ms with psutil) and its CPU seconds (user and system), and the memory per
-word: the numbers behind SHARD_WORDS in search/indexer.py.
+(from pagefind[extended]) over the first quarter, half and all of them: with
+the excerpt text in the metadata, as the search was staged before the text
+became a file of its own, reading a folder of staged files (`--site`); without
+it, the same way; and without it fed as the build feeds it, from memory through
+Pagefind's service (search/indexer.py `_run`, which also writes the bundle).
+For every run it prints the words of ours it indexed, Pagefind's peak memory
+(sampled every 20 ms with psutil), its CPU seconds (user and system), the CPU
+seconds of this process's own part (encoding the requests, writing the bundle;
+service runs only), and the memory per word: the numbers behind SHARD_WORDS in
+search/indexer.py.
 
     python tests/bench/bench_pagefind.py                     # 1,000 real-length bulletins
     python tests/bench/bench_pagefind.py --bulletins 400 --length synthetic
@@ -18,9 +22,11 @@ from __future__ import annotations
 
 import argparse
 import re
+import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from html import escape
 from pathlib import Path
@@ -33,6 +39,7 @@ sys.path.insert(0, str(HERE))
 
 from bench_build import _load_corpus  # noqa: E402
 
+from union_bulletin.search import indexer  # noqa: E402
 from union_bulletin.search.documents import SearchDocument, excerpt_text, render  # noqa: E402
 from union_bulletin.search.tokens import Vocabulary  # noqa: E402
 from union_bulletin.search.vocabulary import UNION_TERMS, build_vocabulary  # noqa: E402
@@ -88,7 +95,43 @@ def run_pagefind(docs: list[tuple[Path, int]], work: Path) -> dict[str, float]:
         time.sleep(0.02)
     if proc.wait() != 0:
         raise RuntimeError("pagefind failed")
-    return {"words": sum(w for _, w in docs), "peak_mb": peak / 1e6, "cpu_s": cpu, "wall_s": time.perf_counter() - start}
+    return {"words": sum(w for _, w in docs), "peak_mb": peak / 1e6, "cpu_s": cpu, "own_s": 0.0, "wall_s": time.perf_counter() - start}
+
+
+def run_service(docs: list[tuple[Path, int]], work: Path) -> dict[str, float]:
+    """Index ``docs`` as the build does: read into memory first (not timed), then sent through indexer._run."""
+    source = [(path.name, path.read_text("utf-8")) for path, _ in docs]
+    me = psutil.Process()
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            for child in me.children():
+                try:
+                    peak = max(peak, child.memory_info().rss)
+                except psutil.Error:
+                    pass
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    own_before = resource.getrusage(resource.RUSAGE_SELF)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    sampler.start()
+    try:
+        indexer._run(source, work / "out")
+    finally:
+        done.set()
+        sampler.join()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own_after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # The sampler thread's own polling is in RUSAGE_SELF too: a slight overstatement of our part.
+    own = (own_after.ru_utime - own_before.ru_utime) + (own_after.ru_stime - own_before.ru_stime)
+    return {"words": sum(w for _, w in docs), "peak_mb": peak / 1e6, "cpu_s": cpu, "own_s": own, "wall_s": wall}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,18 +144,19 @@ def main(argv: list[str] | None = None) -> int:
         root = Path(tmp)
         _load_corpus().generate(root / "corpus", args.bulletins, seed=args.seed, length=args.length)
         print(f"{args.bulletins} {args.length} bulletins; Pagefind's binary alone over our staged documents")
-        print(f"{'documents':>10} {'text as meta':>13} {'words':>10} {'peak MB':>8} {'CPU s':>7} {'KB/word':>8}")
-        for with_text in (True, False):
+        print(f"{'documents':>10} {'text as meta':>13} {'fed':>8} {'words':>10} {'peak MB':>8} {'CPU s':>7} {'ours s':>7} {'KB/word':>8}")
+        for with_text, fed in ((True, "folder"), (False, "folder"), (False, "service")):
             staged = root / f"staged-{with_text}"
-            staged.mkdir()
-            docs = stage(root / "corpus", staged, with_text)
+            if not staged.exists():
+                staged.mkdir()
+                docs = stage(root / "corpus", staged, with_text)
             for share in (4, 2, 1):
                 part = docs[: len(docs) // share]
-                work = root / f"run-{with_text}-{share}"
+                work = root / f"run-{with_text}-{fed}-{share}"
                 work.mkdir()
-                r = run_pagefind(part, work)
-                print(f"{len(part):>10} {'with' if with_text else 'without':>13} {r['words']:>10.0f} {r['peak_mb']:>8.0f} {r['cpu_s']:>7.2f} "
-                      f"{r['peak_mb'] * 1000 / max(1, r['words']):>8.2f}", flush=True)
+                r = (run_pagefind if fed == "folder" else run_service)(part, work)
+                print(f"{len(part):>10} {'with' if with_text else 'without':>13} {fed:>8} {r['words']:>10.0f} {r['peak_mb']:>8.0f} {r['cpu_s']:>7.2f} "
+                      f"{r['own_s']:>7.2f} {r['peak_mb'] * 1000 / max(1, r['words']):>8.2f}", flush=True)
     return 0
 
 

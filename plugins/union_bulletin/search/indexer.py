@@ -1,10 +1,5 @@
 """Write the Pagefind bundle of a site: stage one document per bulletin, index them in shards, add our settings.
 
-Documents are staged as files and each shard is indexed with one
-``add_directory`` call: Pagefind's Python API answers one request per polling
-round (0.1 s), so adding 10,000 documents one by one would take over a quarter
-of an hour.
-
 Why shards. Pagefind holds every page of an index in memory until it writes
 the index, and its memory follows the number of indexed words (tests/bench/bench_pagefind.py,
 the binary alone on our documents of 1,000 real-length bulletins: 214 MB for 243,000
@@ -18,19 +13,34 @@ without code under ``pagefind/<n>/``, which ``search.js`` merges (Pagefind's
 ``mergeIndex``, which reuses the primary's WebAssembly) only when the newer
 shards have not given a reader enough results. A reader's first query costs
 the newest shard's page list and chunks, not the whole archive's.
+
+How a shard reaches Pagefind. Every file a build creates costs the kernel an
+inode, and on this project's machines (ext4 without a journal, which looks
+over recently deleted inodes at each creation) that cost is large and
+uneven. So the documents are not staged as files: they are appended to one
+file (``DOCUMENTS``), and each shard is sent to ``pagefind --service`` over
+its standard input, every request written before the first answer is read
+(Pagefind's Python wrapper reads one answer per 0.1 s, which would cost 10,000
+bulletins a quarter of an hour). The bundle comes back whole in the answer to
+``GetFiles`` and is written here, one file after another, only the files
+somebody loads: Pagefind's own ``WriteFiles`` writes from many threads at once
+and answers before its last writes are done. ``tests/bench/bench_scale.py``
+measures the whole build; ``tests/bench/bench_pagefind.py`` compares this
+with Pagefind reading a folder of staged files.
 """
 
 from __future__ import annotations
 
-import asyncio
+import base64
 import hashlib
 import json
 import os
 import shutil
+import subprocess
 import tempfile
+import threading
 import time
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +56,7 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 #: What a merged shard needs: its entry, page list, chunks, fragments and filters; not Pagefind's code.
 SHARD_KEEP = ("pagefind-entry.json", "index", "fragment", "filter")
+DOCUMENTS = "documents.html"  # the stage's one file of documents, appended to and never rewritten
 
 
 class SearchError(Exception):
@@ -73,12 +84,14 @@ class Facets:
 class Staged:
     """One staged document: where it lies in the stage, and what the shards are cut by."""
 
-    path: str  # its file name in the stage (one flat folder: a folder per bulletin cost a mkdir and a rmdir each)
+    path: str  # its name: Pagefind's url for it, and (as .txt) its excerpt file's
     date: str
     year: str
     words: int
     key: int = 0  # what the document holds (a hash within this process): a preview re-indexes a shard only when one changed
     url: str = ""
+    offset: int = 0  # where its HTML lies in the stage's DOCUMENTS file, and how many bytes
+    size: int = 0
 
 
 @dataclass(frozen=True)
@@ -104,7 +117,8 @@ class Shard:
 
 
 class Stage:
-    """A temporary folder of search documents, one file per bulletin, all in one folder (``all/``).
+    """A temporary folder holding the search documents, one after another in one file (``DOCUMENTS``), and
+    the texts excerpts are cut from (``EXCERPTS``, one file per bulletin: they are published as they are).
 
     A stage that is ``kept`` (a preview under ``mkdocs serve``) lives across
     rebuilds: a document whose content has not changed is not rendered again,
@@ -114,7 +128,10 @@ class Stage:
 
     def __init__(self, kept: bool = False) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="ub-search-"))
-        (self.root / "all").mkdir()
+        # Unbuffered appends: a preview's index thread reads what earlier rounds wrote (os.pread) while the next
+        # round appends, and every byte of a document is in the file once add() returns.
+        self.fd = os.open(self.root / DOCUMENTS, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        self.size = 0
         (self.root / EXCERPTS).mkdir()  # the texts excerpts are cut from, named as the documents (.txt)
         self.kept = kept
         self.docs: list[Staged] = []
@@ -141,8 +158,8 @@ class Stage:
     @staticmethod
     def name(url: str, key: int = 0) -> str:
         """A document's file name: the bulletin's address travels as metadata (search.js links to it), so the
-        name is free. In a kept stage it names the content too: a file, once written, never changes, so an
-        index still being written from an earlier round reads what that round staged."""
+        name is free. In a kept stage it names the content too: an excerpt file, once written, never changes,
+        so an index still being written from an earlier round publishes what that round staged."""
         return hashlib.blake2b(f"{url}\0{key}".encode(), digest_size=10).hexdigest() + ".html"
 
     def carry(self, urls: Sequence[str]) -> int:
@@ -162,9 +179,19 @@ class Stage:
             return
         rel = self.name(doc.url, key)
         html, words = render(doc, vocabulary, excerpt_name(rel))
-        (self.root / "all" / rel).write_text(html, encoding="utf-8")
+        data = html.encode("utf-8")
+        offset = self.size
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.fd, view):]
+        self.size += len(data)
         (self.root / EXCERPTS / excerpt_name(rel)).write_text(excerpt_text(doc), encoding="utf-8")
-        self.docs.append(Staged(rel, doc.date, str(doc.year), words, key, doc.url))
+        self.docs.append(Staged(rel, doc.date, str(doc.year), words, key, doc.url, offset, len(data)))
+
+    def read(self, docs: Iterable[Staged]) -> Iterator[tuple[str, str]]:
+        """Each document's name and HTML, read back from the stage's file (safe from any thread)."""
+        for d in docs:
+            yield d.path, os.pread(self.fd, d.size, d.offset).decode("utf-8")
 
     def shards(self, shard_words: int, docs: Sequence[Staged] | None = None) -> list[Shard]:
         """The documents (this round's, or ``docs``) newest first, cut where a shard would pass ``shard_words`` words."""
@@ -184,6 +211,9 @@ class Stage:
         return shards
 
     def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
         shutil.rmtree(self.root, ignore_errors=True)
 
 
@@ -223,31 +253,22 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence
     bundles: dict[str, Path] = {}
     stage.indexed = 0
     for shard in shards:
-        target = built / shard.key
+        place = out if shard.number == 0 else out / str(shard.number)
         if shard.key in stage.bundles:
             bundles[shard.key] = stage.bundles[shard.key]
             pages += len(shard.docs)
             continue
-        source = stage.root / f"shard-{shard.number}"
-        source.mkdir(parents=True, exist_ok=True)
-        for d in shard.docs:
-            # A kept stage keeps its documents for the next round: link them; otherwise move them.
-            (os.link if stage.kept else os.replace)(stage.root / "all" / d.path, source / d.path)
+        # A build writes each shard in its place; a preview keeps each shard's bundle for the next round and copies it.
+        target = built / shard.key if stage.kept else place
         shutil.rmtree(target, ignore_errors=True)
-        pages += _run(source, target)
+        pages += _run(stage.read(shard.docs), target, primary=shard.number == 0)
         stage.indexed += 1
-        shutil.rmtree(source, ignore_errors=True)
-        _trim(target, primary=shard.number == 0)
         bundles[shard.key] = target
     if pages != len(docs):
         raise SearchError(f"Pagefind 只收录了 {pages} 篇公报，应为 {len(docs)} 篇")
-    for shard in shards:
-        place = out if shard.number == 0 else out / str(shard.number)
-        if stage.kept:
-            shutil.copytree(bundles[shard.key], place, dirs_exist_ok=True)
-        else:
-            shutil.move(bundles[shard.key], place)
     if stage.kept:
+        for shard in shards:
+            shutil.copytree(bundles[shard.key], out if shard.number == 0 else out / str(shard.number), dirs_exist_ok=True)
         for key, old in stage.bundles.items():
             if key not in bundles:
                 shutil.rmtree(old, ignore_errors=True)
@@ -274,74 +295,117 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence
     return IndexReport(pages, len(shards), time.perf_counter() - start, size)
 
 
-def _trim(bundle: Path, primary: bool) -> None:
-    """Remove what nobody loads: Pagefind's own interfaces; in a merged shard, Pagefind's code too."""
+def _wanted(path: str, primary: bool) -> bool:
+    """Whether a file of Pagefind's bundle is published: not Pagefind's own interfaces; in a merged shard,
+    not Pagefind's code either (the primary's serves every shard)."""
     if primary:
-        for name in UNUSED:
-            (bundle / name).unlink(missing_ok=True)
-        return
-    for child in bundle.iterdir():
-        if child.name in SHARD_KEEP or child.name.endswith(".pf_meta"):
-            continue
-        if child.is_dir():
-            shutil.rmtree(child)
-        else:
-            child.unlink()
+        return path not in UNUSED
+    return path.split("/", 1)[0] in SHARD_KEEP or path.endswith(".pf_meta")
 
 
-def _run(source: Path, out: Path) -> int:
-    """Index one folder of documents with a Pagefind process of its own (its memory is freed when it ends)."""
+def _message(message_id: int, payload: dict[str, Any]) -> bytes:
+    """One request of Pagefind's service protocol: JSON in base64, ended by a comma."""
+    return base64.b64encode(json.dumps({"message_id": message_id, "payload": payload}).encode("utf-8")) + b","
+
+
+def _executable() -> Path:
     try:
-        # In a thread of its own: asyncio.run refuses to start where an event loop already runs
-        # (a build started from async code, or next to Playwright in the tests).
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            return pool.submit(asyncio.run, _index(source, out)).result()
+        from pagefind.service import get_executable
     except ImportError as exc:
         raise SearchError(f"写搜索索引需要 Pagefind：请安装 pip install 'pagefind[extended]'（{exc}）") from None
-    except SearchError:
-        raise
-    except Exception as exc:  # Pagefind's service reports every failure as a plain Exception
-        raise SearchError(f"Pagefind 写搜索索引失败：{exc}") from None
+    found = get_executable()
+    if found is None:
+        raise SearchError("写搜索索引需要 Pagefind 程序：请安装 pip install 'pagefind[extended]'")
+    return Path(found)
 
 
-async def _index(source: Path, out: Path) -> int:
-    from pagefind.index import IndexConfig
-    from pagefind.service import PagefindService
+def _run(source: Iterable[tuple[str, str]], out: Path, primary: bool = True) -> int:
+    """Index one shard's documents (name, HTML) with a Pagefind process of its own (its memory is freed when
+    it ends) and write the bundle into ``out``; how many pages Pagefind indexed.
 
-    # Not PagefindIndex as a context manager: it stops the Pagefind process as soon as WriteFiles
-    # is answered, and Pagefind answers before its last writes reach the disk; seen here, a
-    # pagefind-entry.json of 0 bytes and a search box that never loads. So write, wait until the
-    # bundle has settled, then stop the process.
-    async with PagefindService() as service:
-        index = await service.create_index(IndexConfig(output_path=str(out)))
-        result = await index.add_directory(str(source))
-        pages = int(result["page_count"])
-        await index.write_files()
-        await _settled(out)
-    if not (out / "pagefind.js").is_file():
+    A thread writes every request (a new index, one AddFile per document, GetFiles) while this one reads the
+    answers, so neither side waits for the other and no pipe fills up.
+    """
+    executable = _executable()
+    with tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors)
+        stdin, stdout = proc.stdin, proc.stdout
+        assert stdin is not None and stdout is not None
+        sent = 0
+        failed: list[BaseException] = []
+
+        def send() -> None:
+            nonlocal sent
+            try:
+                stdin.write(_message(0, {"type": "NewIndex", "config": None}))
+                for name, html in source:
+                    sent += 1
+                    stdin.write(_message(sent, {"type": "AddFile", "index_id": 0, "url": "/" + name, "file_path": None,
+                                                "file_contents": html}))
+                stdin.write(_message(sent + 1, {"type": "GetFiles", "index_id": 0}))
+                stdin.flush()
+            except (BrokenPipeError, ValueError):
+                pass  # Pagefind has stopped: the reader says why
+            except BaseException as exc:  # a document could not be read: end Pagefind's input, so the reader stops too
+                failed.append(exc)
+                try:
+                    stdin.close()
+                except OSError:
+                    pass
+
+        writer = threading.Thread(target=send, daemon=True)
+        writer.start()
+        files: list[dict[str, Any]] | None = None
+        try:
+            pages, files, error = _answers(stdout)
+        finally:
+            if files is None:
+                proc.kill()  # an error, or an exception here: nothing more to wait for
+            writer.join()
+            try:
+                stdin.close()  # Pagefind's service ends when its input does
+            except OSError:
+                pass
+            try:
+                proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        if failed:
+            raise SearchError(f"读取搜索文档失败：{failed[0]}")
+        if files is None:
+            errors.seek(0)
+            said = error or errors.read().decode("utf-8", "replace").strip()[-500:]
+            raise SearchError(f"Pagefind 写搜索索引失败（退出码 {proc.returncode}）" + (f"：{said}" if said else ""))
+    if pages != sent:
+        raise SearchError(f"Pagefind 只收录了 {pages} 篇，应为 {sent} 篇")
+    for f in files:
+        path = str(f["path"])
+        if _wanted(path, primary):
+            target = out / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(f["content"]))
+    if primary and not (out / "pagefind.js").is_file():
         raise SearchError(f"Pagefind 没有写出 {out / 'pagefind.js'}")
     return pages
 
 
-async def _settled(out: Path, timeout: float = 120.0) -> None:
-    """Wait until pagefind-entry.json is whole and no file of the bundle changes between two looks."""
-    deadline = time.monotonic() + timeout
-    last: list[tuple[str, int]] | None = None
-    while time.monotonic() < deadline:
-        now = sorted((p.as_posix(), p.stat().st_size) for p in out.rglob("*") if p.is_file())
-        if now == last and _entry_ok(out):
-            return
-        last = now
-        await asyncio.sleep(0.2)
-    raise SearchError(f"Pagefind 在 {timeout:.0f} 秒内没有写完搜索索引（{out / 'pagefind-entry.json'} 不完整）")
-
-
-def _entry_ok(out: Path) -> bool:
-    try:
-        entry = json.loads((out / "pagefind-entry.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return False
-    languages = entry.get("languages") if isinstance(entry, dict) else None
-    return isinstance(languages, dict) and bool(languages) and all(
-        isinstance(v, dict) and (out / f"pagefind.{v.get('hash')}.pf_meta").is_file() for v in languages.values()
-    )
+def _answers(stdout: Any) -> tuple[int, list[dict[str, Any]] | None, str]:
+    """Read Pagefind's answers until its bundle (GetFiles) or an error: pages indexed, the bundle's files, the error."""
+    pages = 0
+    pending = b""
+    while True:
+        chunk = stdout.read1(1 << 20)
+        if not chunk:
+            return pages, None, ""
+        pending += chunk
+        *answers, pending = pending.split(b",")
+        for answer in answers:
+            payload = json.loads(base64.b64decode(answer)).get("payload") or {}
+            kind = payload.get("type")
+            if kind == "IndexedFile":
+                pages += 1
+            elif kind == "GetFiles":
+                return pages, list(payload.get("files") or []), ""
+            elif kind == "Error":
+                return pages, None, str(payload.get("message") or "")
