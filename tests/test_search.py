@@ -33,6 +33,13 @@ def test_a_han_run_is_indexed_as_its_pairs_and_its_last_character() -> None:
     assert text_tokens("送温暖") == [tok("送温"), tok("温暖"), tok("暖")]
 
 
+def test_a_last_character_that_starts_a_pair_of_the_text_is_not_indexed_alone() -> None:
+    """A one-character query finds 暖 by the start of 暖冬; 工 ends a run and starts no pair, so it stays."""
+    assert text_tokens("送温暖，暖冬") == [tok("送温"), tok("温暖"), tok("暖冬"), tok("冬")]
+    assert text_tokens("暖冬。送温暖") == [tok("暖冬"), tok("冬"), tok("送温"), tok("温暖")]
+    assert text_tokens("职工，工会，女工") == [tok("职工"), tok("工会"), tok("会"), tok("女工")]
+
+
 def test_vocabulary_terms_found_in_the_text_are_indexed_whole() -> None:
     tokens = text_tokens("开展春节送温暖活动", VOCAB)
     assert tok("送温暖") in tokens
@@ -55,7 +62,7 @@ def test_tokens_are_letters_and_digits_only_and_other_words_never_start_like_han
 
 
 def test_the_body_keeps_each_token_once_with_cap_1() -> None:
-    assert text_tokens("工会工会", cap=1) == [tok("工会"), tok("会工"), tok("会")]
+    assert text_tokens("工会工会", cap=1) == [tok("工会"), tok("会工")]  # 会 alone: 会工 starts with it
 
 
 def test_a_query_uses_vocabulary_terms_then_pairs() -> None:

@@ -62,12 +62,14 @@
 
     /* The tokens that index a text (cap: at most that many of each token). */
     function textTokens(text, vocab, cap) {
-      var out = [], found = new Set();
-      pieces(normalise(text)).forEach(function (p) {
+      var out = [], found = new Set(), first = new Set(), all = pieces(normalise(text));
+      /* A run's last character alone only where no pair of the text starts with it (tokens.py says why). */
+      all.forEach(function (p) { if (p[0]) Array.from(p[1]).slice(0, -1).forEach(function (ch) { first.add(ch); }); });
+      all.forEach(function (p) {
         if (!p[0]) { out.push(prefix + p[1]); return; }
         var run = Array.from(p[1]), n = run.length;
         for (var i = 0; i < n - 1; i++) out.push(hanToken(run[i] + run[i + 1]));
-        out.push(hanToken(run[n - 1]));
+        if (!first.has(run[n - 1])) out.push(hanToken(run[n - 1]));
         for (var j = 0; j < n - 2; j++) {
           (vocab.byStart.get(run[j] + run[j + 1]) || []).forEach(function (term) {
             var t = Array.from(term);
