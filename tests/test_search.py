@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import Site, fragments, serving
-from union_bulletin.search.documents import TITLE_WEIGHT, SearchDocument, excerpt_text, plain_text, render
 from union_bulletin.search import indexer
+from union_bulletin.search.documents import TITLE_WEIGHT, SearchDocument, excerpt_text, plain_text, render
 from union_bulletin.search.indexer import SearchError, Stage
 from union_bulletin.search.tokens import HAN_RANGES, han_token, query_tokens, text_tokens
 from union_bulletin.search.vocabulary import UNION_TERMS, build_vocabulary
@@ -212,36 +211,26 @@ def test_documents_are_cut_into_shards_newest_first_without_passing_the_word_bud
         stage.close()
 
 
-def test_a_stage_reads_back_each_document_as_it_was_rendered_without_a_file_per_document() -> None:
-    """The documents lie one after another in one file (a file per document cost an inode each)."""
-    stage = Stage()
-    try:
-        docs = [SearchDocument(f"bulletins/{i}/", f"第{i}篇", "石桥镇总工会", 2024, "活动新闻", "2024-05-01", [], "慰问职工" * (i + 1)) for i in range(3)]
-        for doc in docs:
-            stage.add(doc, VOCAB)
-        read = dict(stage.read(reversed(stage.docs)))
-        assert [read[d.path] for d in stage.docs] == [render(doc, VOCAB, d.path.removesuffix(".html") + ".txt")[0] for doc, d in zip(docs, stage.docs)]
-        assert sorted(p.name for p in stage.root.iterdir()) == ["documents.html", "text"]
-    finally:
-        stage.close()
-
-
 def test_pagefind_stopping_is_a_search_error_that_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fake = tmp_path / "pagefind"
     fake.write_text("#!/bin/sh\necho 'no index for you' >&2\nexit 3\n", encoding="utf-8")
     fake.chmod(0o755)
-    monkeypatch.setattr(indexer, "_executable", lambda: fake)
-    with pytest.raises(SearchError, match="退出码 3.*no index for you"):
-        indexer._run([("a.html", "<html></html>")], tmp_path / "out")
+    import pagefind.service
+
+    monkeypatch.setattr(pagefind.service, "get_executable", lambda: fake)
+    with pytest.raises(SearchError, match="退出码 3）：no index for you"):
+        indexer._run(tmp_path, tmp_path / "out")
 
 
-def test_a_document_that_cannot_be_read_stops_pagefind_and_says_so(tmp_path: Path) -> None:
-    def documents() -> Iterator[tuple[str, str]]:
-        yield "a.html", render(SearchDocument("bulletins/a/", "慰问", "石桥镇总工会", 2024, "活动新闻", "2024-05-01", [], "慰问职工"), VOCAB)[0]
-        raise OSError("磁盘读不出")
-
-    with pytest.raises(SearchError, match="读取搜索文档失败：磁盘读不出"):
-        indexer._run(documents(), tmp_path / "out")
+def test_pagefind_settings_from_the_environment_do_not_reach_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind reads PAGEFIND_* variables (and a configuration file in its working folder): neither is the site's."""
+    monkeypatch.setenv("PAGEFIND_FORCE_LANGUAGE", "en")
+    source = tmp_path / "docs"
+    source.mkdir()
+    doc = SearchDocument("bulletins/a/", "慰问", "石桥镇总工会", 2024, "活动新闻", "2024-05-01", [], "慰问职工")
+    (source / "a.html").write_text(render(doc, VOCAB)[0], encoding="utf-8")
+    assert indexer._run(source, tmp_path / "out") == 1
+    assert list(json.loads((tmp_path / "out" / "pagefind-entry.json").read_text("utf-8"))["languages"]) == ["x-ub"]
 
 
 def test_a_small_shard_budget_writes_several_bundles_that_together_hold_every_bulletin(site: Site) -> None:

@@ -14,33 +14,29 @@ without code under ``pagefind/<n>/``, which ``search.js`` merges (Pagefind's
 shards have not given a reader enough results. A reader's first query costs
 the newest shard's page list and chunks, not the whole archive's.
 
-How a shard reaches Pagefind. Every file a build creates costs the kernel an
-inode, and on this project's machines (ext4 without a journal, which looks
-over recently deleted inodes at each creation) that cost is large and
-uneven. So the documents are not staged as files: they are appended to one
-file (``DOCUMENTS``), and each shard is sent to ``pagefind --service`` over
-its standard input, every request written before the first answer is read
-(Pagefind's Python wrapper reads one answer per 0.1 s, which would cost 10,000
-bulletins a quarter of an hour). The bundle comes back whole in the answer to
-``GetFiles`` and is written here, one file after another, only the files
-somebody loads: Pagefind's own ``WriteFiles`` writes from many threads at once
-and answers before its last writes are done. ``tests/bench/bench_scale.py``
-measures the whole build; ``tests/bench/bench_pagefind.py`` compares this
-with Pagefind reading a folder of staged files.
+How a shard reaches Pagefind. The documents are staged as files as pages
+render, moved into one folder per shard, and each folder is indexed by
+Pagefind's command line (``--site``), which builds the index once. Its service
+(the Python wrapper's ``add_directory`` and ``write_files``, and ``GetFiles``)
+builds the whole index twice, once for the request and once inside writing
+the files: about a third more of Pagefind's CPU on the same documents
+(``tests/bench/bench_pagefind.py`` measures both). The staged folders are
+deleted when the build ends, not after each shard: on ext4 without a journal,
+as on this project's machines, a file made soon after many were deleted costs
+the kernel a search over the recently deleted inodes, and every shard's index
+is a file per bulletin.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import os
 import shutil
 import subprocess
 import tempfile
-import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,7 +52,6 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 #: What a merged shard needs: its entry, page list, chunks, fragments and filters; not Pagefind's code.
 SHARD_KEEP = ("pagefind-entry.json", "index", "fragment", "filter")
-DOCUMENTS = "documents.html"  # the stage's one file of documents, appended to and never rewritten
 
 
 class SearchError(Exception):
@@ -84,14 +79,12 @@ class Facets:
 class Staged:
     """One staged document: where it lies in the stage, and what the shards are cut by."""
 
-    path: str  # its name: Pagefind's url for it, and (as .txt) its excerpt file's
+    path: str  # its file name in the stage (one flat folder: a folder per bulletin cost a mkdir and a rmdir each)
     date: str
     year: str
     words: int
     key: int = 0  # what the document holds (a hash within this process): a preview re-indexes a shard only when one changed
     url: str = ""
-    offset: int = 0  # where its HTML lies in the stage's DOCUMENTS file, and how many bytes
-    size: int = 0
 
 
 @dataclass(frozen=True)
@@ -117,8 +110,7 @@ class Shard:
 
 
 class Stage:
-    """A temporary folder holding the search documents, one after another in one file (``DOCUMENTS``), and
-    the texts excerpts are cut from (``EXCERPTS``, one file per bulletin: they are published as they are).
+    """A temporary folder of search documents, one file per bulletin, all in one folder (``all/``).
 
     A stage that is ``kept`` (a preview under ``mkdocs serve``) lives across
     rebuilds: a document whose content has not changed is not rendered again,
@@ -128,10 +120,7 @@ class Stage:
 
     def __init__(self, kept: bool = False) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="ub-search-"))
-        # Unbuffered appends: a preview's index thread reads what earlier rounds wrote (os.pread) while the next
-        # round appends, and every byte of a document is in the file once add() returns.
-        self.fd = os.open(self.root / DOCUMENTS, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
-        self.size = 0
+        (self.root / "all").mkdir()
         (self.root / EXCERPTS).mkdir()  # the texts excerpts are cut from, named as the documents (.txt)
         self.kept = kept
         self.docs: list[Staged] = []
@@ -158,8 +147,8 @@ class Stage:
     @staticmethod
     def name(url: str, key: int = 0) -> str:
         """A document's file name: the bulletin's address travels as metadata (search.js links to it), so the
-        name is free. In a kept stage it names the content too: an excerpt file, once written, never changes,
-        so an index still being written from an earlier round publishes what that round staged."""
+        name is free. In a kept stage it names the content too: a file, once written, never changes, so an
+        index still being written from an earlier round reads what that round staged."""
         return hashlib.blake2b(f"{url}\0{key}".encode(), digest_size=10).hexdigest() + ".html"
 
     def carry(self, urls: Sequence[str]) -> int:
@@ -179,19 +168,9 @@ class Stage:
             return
         rel = self.name(doc.url, key)
         html, words = render(doc, vocabulary, excerpt_name(rel))
-        data = html.encode("utf-8")
-        offset = self.size
-        view = memoryview(data)
-        while view:
-            view = view[os.write(self.fd, view):]
-        self.size += len(data)
+        (self.root / "all" / rel).write_text(html, encoding="utf-8")
         (self.root / EXCERPTS / excerpt_name(rel)).write_text(excerpt_text(doc), encoding="utf-8")
-        self.docs.append(Staged(rel, doc.date, str(doc.year), words, key, doc.url, offset, len(data)))
-
-    def read(self, docs: Iterable[Staged]) -> Iterator[tuple[str, str]]:
-        """Each document's name and HTML, read back from the stage's file (safe from any thread)."""
-        for d in docs:
-            yield d.path, os.pread(self.fd, d.size, d.offset).decode("utf-8")
+        self.docs.append(Staged(rel, doc.date, str(doc.year), words, key, doc.url))
 
     def shards(self, shard_words: int, docs: Sequence[Staged] | None = None) -> list[Shard]:
         """The documents (this round's, or ``docs``) newest first, cut where a shard would pass ``shard_words`` words."""
@@ -211,9 +190,6 @@ class Stage:
         return shards
 
     def close(self) -> None:
-        if self.fd >= 0:
-            os.close(self.fd)
-            self.fd = -1
         shutil.rmtree(self.root, ignore_errors=True)
 
 
@@ -258,11 +234,19 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence
             bundles[shard.key] = stage.bundles[shard.key]
             pages += len(shard.docs)
             continue
+        source = stage.root / f"shard-{shard.number}-{time.monotonic_ns()}"
+        source.mkdir(parents=True)
+        for d in shard.docs:
+            # A kept stage keeps its documents for the next round: link them; otherwise move them.
+            (os.link if stage.kept else os.replace)(stage.root / "all" / d.path, source / d.path)
         # A build writes each shard in its place; a preview keeps each shard's bundle for the next round and copies it.
         target = built / shard.key if stage.kept else place
         shutil.rmtree(target, ignore_errors=True)
-        pages += _run(stage.read(shard.docs), target, primary=shard.number == 0)
+        pages += _run(source, target)
         stage.indexed += 1
+        if stage.kept:
+            shutil.rmtree(source, ignore_errors=True)  # a build leaves its staged folders to close(), after the last shard
+        _trim(target, primary=shard.number == 0)
         bundles[shard.key] = target
     if pages != len(docs):
         raise SearchError(f"Pagefind 只收录了 {pages} 篇公报，应为 {len(docs)} 篇")
@@ -295,117 +279,45 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence
     return IndexReport(pages, len(shards), time.perf_counter() - start, size)
 
 
-def _wanted(path: str, primary: bool) -> bool:
-    """Whether a file of Pagefind's bundle is published: not Pagefind's own interfaces; in a merged shard,
-    not Pagefind's code either (the primary's serves every shard)."""
+def _trim(bundle: Path, primary: bool) -> None:
+    """Remove what nobody loads: Pagefind's own interfaces; in a merged shard, Pagefind's code too."""
     if primary:
-        return path not in UNUSED
-    return path.split("/", 1)[0] in SHARD_KEEP or path.endswith(".pf_meta")
+        for name in UNUSED:
+            (bundle / name).unlink(missing_ok=True)
+        return
+    for child in bundle.iterdir():
+        if child.name in SHARD_KEEP or child.name.endswith(".pf_meta"):
+            continue
+        if child.is_dir():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
 
 
-def _message(message_id: int, payload: dict[str, Any]) -> bytes:
-    """One request of Pagefind's service protocol: JSON in base64, ended by a comma."""
-    return base64.b64encode(json.dumps({"message_id": message_id, "payload": payload}).encode("utf-8")) + b","
-
-
-def _executable() -> Path:
+def _run(source: Path, out: Path) -> int:
+    """Index one folder of documents with a Pagefind process of its own (its memory is freed when it ends)
+    into ``out``; how many pages it indexed."""
     try:
         from pagefind.service import get_executable
     except ImportError as exc:
         raise SearchError(f"写搜索索引需要 Pagefind：请安装 pip install 'pagefind[extended]'（{exc}）") from None
-    found = get_executable()
-    if found is None:
+    executable = get_executable()
+    if executable is None:
         raise SearchError("写搜索索引需要 Pagefind 程序：请安装 pip install 'pagefind[extended]'")
-    return Path(found)
-
-
-def _run(source: Iterable[tuple[str, str]], out: Path, primary: bool = True) -> int:
-    """Index one shard's documents (name, HTML) with a Pagefind process of its own (its memory is freed when
-    it ends) and write the bundle into ``out``; how many pages Pagefind indexed.
-
-    A thread writes every request (a new index, one AddFile per document, GetFiles) while this one reads the
-    answers, so neither side waits for the other and no pipe fills up.
-    """
-    executable = _executable()
-    with tempfile.TemporaryFile() as errors:
-        proc = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors)
-        stdin, stdout = proc.stdin, proc.stdout
-        assert stdin is not None and stdout is not None
-        sent = 0
-        failed: list[BaseException] = []
-
-        def send() -> None:
-            nonlocal sent
-            try:
-                stdin.write(_message(0, {"type": "NewIndex", "config": None}))
-                for name, html in source:
-                    sent += 1
-                    stdin.write(_message(sent, {"type": "AddFile", "index_id": 0, "url": "/" + name, "file_path": None,
-                                                "file_contents": html}))
-                stdin.write(_message(sent + 1, {"type": "GetFiles", "index_id": 0}))
-                stdin.flush()
-            except (BrokenPipeError, ValueError):
-                pass  # Pagefind has stopped: the reader says why
-            except BaseException as exc:  # a document could not be read: end Pagefind's input, so the reader stops too
-                failed.append(exc)
-                try:
-                    stdin.close()
-                except OSError:
-                    pass
-
-        writer = threading.Thread(target=send, daemon=True)
-        writer.start()
-        files: list[dict[str, Any]] | None = None
-        try:
-            pages, files, error = _answers(stdout)
-        finally:
-            if files is None:
-                proc.kill()  # an error, or an exception here: nothing more to wait for
-            writer.join()
-            try:
-                stdin.close()  # Pagefind's service ends when its input does
-            except OSError:
-                pass
-            try:
-                proc.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-        if failed:
-            raise SearchError(f"读取搜索文档失败：{failed[0]}")
-        if files is None:
-            errors.seek(0)
-            said = error or errors.read().decode("utf-8", "replace").strip()[-500:]
-            raise SearchError(f"Pagefind 写搜索索引失败（退出码 {proc.returncode}）" + (f"：{said}" if said else ""))
-    if pages != sent:
-        raise SearchError(f"Pagefind 只收录了 {pages} 篇，应为 {sent} 篇")
-    for f in files:
-        path = str(f["path"])
-        if _wanted(path, primary):
-            target = out / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(base64.b64decode(f["content"]))
-    if primary and not (out / "pagefind.js").is_file():
+    # Run in the folder of documents, and without PAGEFIND_* variables: Pagefind reads a configuration file
+    # (pagefind.yml, .toml, .json) from its working folder and settings from such variables, and neither is ours.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+    with tempfile.TemporaryFile() as log:
+        code = subprocess.call([str(executable), "--site", str(source), "--output-path", str(out), "--quiet"],
+                               cwd=source, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+        if code != 0:
+            log.seek(0)
+            said = log.read().decode("utf-8", "replace").strip()[-500:]
+            raise SearchError(f"Pagefind 写搜索索引失败（退出码 {code}）" + (f"：{said}" if said else ""))
+    if not (out / "pagefind.js").is_file():
         raise SearchError(f"Pagefind 没有写出 {out / 'pagefind.js'}")
-    return pages
-
-
-def _answers(stdout: Any) -> tuple[int, list[dict[str, Any]] | None, str]:
-    """Read Pagefind's answers until its bundle (GetFiles) or an error: pages indexed, the bundle's files, the error."""
-    pages = 0
-    pending = b""
-    while True:
-        chunk = stdout.read1(1 << 20)
-        if not chunk:
-            return pages, None, ""
-        pending += chunk
-        *answers, pending = pending.split(b",")
-        for answer in answers:
-            payload = json.loads(base64.b64decode(answer)).get("payload") or {}
-            kind = payload.get("type")
-            if kind == "IndexedFile":
-                pages += 1
-            elif kind == "GetFiles":
-                return pages, list(payload.get("files") or []), ""
-            elif kind == "Error":
-                return pages, None, str(payload.get("message") or "")
+    try:
+        entry = json.loads((out / "pagefind-entry.json").read_text("utf-8"))
+        return sum(int(language["page_count"]) for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raise SearchError(f"Pagefind 没有写出完整的 {out / 'pagefind-entry.json'}") from None
