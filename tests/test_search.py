@@ -255,6 +255,7 @@ def test_a_small_shard_budget_writes_several_bundles_that_together_hold_every_bu
     fragments = [p.read_bytes() for p in (bundle / "fragment").iterdir()]
     assert len(fragments) == 1
     assert any("搜索索引：3 篇公报，分 3 段" in m for m in r.infos), r.infos
+    assert indexer._bytes(bundle) == sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file()) > 0
 
 
 def test_each_result_s_excerpt_text_is_a_file_of_its_own_beside_the_index(site: Site) -> None:

@@ -271,12 +271,25 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence
     out.mkdir(parents=True, exist_ok=True)
     _publish_excerpts(stage, docs, out)
     (out / SETTINGS).write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    size = _bytes(out)
     if out != final:
         shutil.rmtree(final, ignore_errors=True)
         final.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(out, final)
     return IndexReport(pages, len(shards), time.perf_counter() - start, size)
+
+
+def _bytes(folder: Path | str) -> int:
+    """The size of the files under ``folder`` (os.scandir, not Path.rglob, which makes a Path of each of the
+    bundle's files: a profile of a 10,000-bulletin build showed that)."""
+    total = 0
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                total += _bytes(entry.path)
+            elif entry.is_file(follow_symlinks=False):
+                total += entry.stat(follow_symlinks=False).st_size
+    return total
 
 
 def _trim(bundle: Path, primary: bool) -> None:
