@@ -179,6 +179,25 @@ def test_an_unchanged_rebuild_draws_no_card_and_an_edit_redraws_only_the_cards_t
     assert len(list((site.root / ".cache/union-bulletin/cards").iterdir())) == n
 
 
+def test_a_card_is_placed_in_the_site_as_a_link_to_the_kept_file_or_else_as_a_copy(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A link copies nothing and makes no inode (every preview rebuild puts every card into an emptied folder);
+    where the file system refuses one, a copy with the kept file's time."""
+    shared(site)
+    r = build(site)
+    kept = {p.read_bytes(): p for p in (site.root / ".cache/union-bulletin/cards").iterdir()}
+    published = sorted((r.site / "cards").rglob("*.png"))
+    assert published and all(p.samefile(kept[p.read_bytes()]) for p in published)
+
+    def refuse(*args: object) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr("os.link", refuse)
+    r = build(site)
+    published = sorted((r.site / "cards").rglob("*.png"))
+    assert published and not any(p.samefile(kept[p.read_bytes()]) for p in published)
+    assert all(p.stat().st_mtime_ns == kept[p.read_bytes()].stat().st_mtime_ns for p in published)
+
+
 def test_a_preview_reuses_the_cards_and_redraws_the_edited_one(site: Site, caplog: pytest.LogCaptureFixture) -> None:
     shared(site)
     n = len(cards(build(site)))  # writes mkdocs.yml, draws every card

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import tempfile
 from collections import OrderedDict
 from collections.abc import Hashable
@@ -97,6 +98,28 @@ class FileCache:
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a kept file is copied into the site, which a web server reads
         os.replace(tmp, self.path(key))
         return self.path(key)
+
+    def place(self, key: str, target: Path) -> None:
+        """Put the kept file of ``key`` at ``target`` (its folder exists): a hard link where the file system
+        allows one, else a copy with the kept file's time. A link makes no new inode and copies nothing: under
+        ``mkdocs serve`` every rebuild puts every card into a site folder emptied before it. A kept file is
+        never written again in place (``put`` renames a new file over it), so the site's link cannot change."""
+        source = self.path(key)
+        try:
+            os.link(source, target)
+            return
+        except FileExistsError:
+            if os.path.samefile(source, target):
+                return
+            target.unlink()
+            try:
+                os.link(source, target)
+                return
+            except OSError:
+                pass
+        except OSError:
+            pass  # another file system, or one without hard links
+        shutil.copy2(source, target)  # keeps the kept file's time: an unchanged card is not a new file
 
     def prune(self, keep: set[str]) -> int:
         """Delete the kept files whose key is not in ``keep`` (what the site no longer shows); how many."""

@@ -20,7 +20,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 import subprocess
 import threading
 from collections.abc import Iterable, Iterator
@@ -501,13 +500,16 @@ def publish(cards: Iterable[ShareCard], fonts: Fonts, cache: FileCache, site_dir
     # compresses a PNG, so a second thread draws meanwhile.
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(lambda item: make(*item), missing.items()))
+    folders: set[Path] = set()  # made already: one mkdir per folder, not per card
     for key, c in keyed:
         target = site_dir / PurePosixPath(c.path)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         if key in unkept:
             target.write_bytes(unkept[key])
         else:
-            shutil.copy2(cache.path(key), target)  # keeps the cached file's time: an unchanged card is not a new file
+            cache.place(key, target)
     if not errors:
         cache.prune({key for key, _ in keyed})
     return Published(len(missing), len(keyed) - len(missing), errors[0] if errors else "")
