@@ -63,6 +63,14 @@ def test_an_unchanged_site_is_rebuilt_without_rendering_a_bulletin_page_and_give
     assert {u: _page(site, u) for u in first} == first  # kept pages, and the compiled report that prints their bodies
     assert "发展会员120名" in first["years/2024/print"]
     assert _indexed(site) == ["/bulletins/2023/a/", "/bulletins/2024/b/", "/bulletins/2024/c/"]
+    # A kept page is the file MkDocs wrote, linked into the emptied site folder (no copy, no new inode) ...
+    kept = site.root / "site/bulletins/2023/a/index.html"
+    assert kept.stat().st_nlink == 2
+    # ... or, where no link may be made (--dirty: MkDocs writes over files in place), written from memory.
+    plugin.store.links = False
+    plugin = preview()
+    assert sorted(plugin.restored) == ["bulletins/2023/a.md", "bulletins/2024/b.md", "bulletins/2024/c.md"]
+    assert {u: _page(site, u) for u in first} == first and kept.stat().st_nlink == 1
 
 
 def test_an_edit_renders_its_page_and_the_pages_that_show_it_again(site: Site, preview: Any) -> None:

@@ -13,6 +13,9 @@ this: it always renders every page.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,10 +58,21 @@ def page_keys(model: SiteModel, environment: str) -> dict[str, str]:
 
 
 class PageStore:
-    """Kept bulletin pages, by src_uri; bounded (least recently used first out)."""
+    """Kept bulletin pages, by src_uri; bounded (least recently used first out).
+
+    Each rebuild of ``mkdocs serve`` starts from an emptied site folder, so every kept page is written again.
+    The store keeps a hard link to the file MkDocs wrote for a page (:meth:`adopt`, named by the page's key)
+    and links it back into the next site folder (:meth:`write`): no data copied and no new inode, which a
+    file system like this project's ext4 (no journal) makes costly after a folder of files was deleted.
+    Where a link cannot be made, the page is written from memory. Not with ``--dirty``: MkDocs then writes
+    pages over the files already there, in place, and would change a linked kept page too.
+    """
 
     def __init__(self, size: int = PAGES_KEPT) -> None:
         self._pages: Memo[str, KeptPage] = Memo(size)
+        self._fresh: list[KeptPage] = []  # put since the last adopt(): their files are not linked yet
+        self._folder: Path | None = None
+        self.links = True
 
     def get(self, src_uri: str, key: str) -> KeptPage | None:
         kept = self._pages.get(src_uri)
@@ -66,6 +80,38 @@ class PageStore:
 
     def put(self, src_uri: str, page: KeptPage) -> None:
         self._pages.put(src_uri, page)
+        self._fresh.append(page)
+
+    def _file(self, page: KeptPage) -> Path:
+        if self._folder is None:
+            self._folder = Path(tempfile.mkdtemp(prefix="ub-kept-"))
+        return self._folder / f"{page.key}.html"
+
+    def adopt(self, site_dir: Path) -> None:
+        """Link the files MkDocs wrote for the pages put this round into the store."""
+        fresh, self._fresh = self._fresh, []
+        if not self.links:
+            return
+        for page in fresh:
+            try:
+                os.link(site_dir / page.dest, self._file(page))
+            except OSError:
+                pass  # already linked (the same key), or no link possible: write() writes it from memory
+
+    def write(self, page: KeptPage, site_dir: Path) -> None:
+        """Put a kept page into the site folder (its folder exists)."""
+        target = site_dir / page.dest
+        if self.links:
+            try:
+                os.link(self._file(page), target)
+                return
+            except OSError:
+                pass
+        target.write_text(page.html, encoding="utf-8")
 
     def clear(self) -> None:
         self._pages.clear()
+        self._fresh = []
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None

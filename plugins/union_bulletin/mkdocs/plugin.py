@@ -105,6 +105,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this is a preview."""
         self.preview = command == "serve"
+        self.store.links = not dirty  # with --dirty MkDocs writes over the files in place, links included
 
     def on_shutdown(self) -> None:
         """Forget the kept pages; the next build of this process (MkDocs keeps this object) is not a preview unless it says so."""
@@ -455,10 +456,14 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         """Write the open-data files (JSON, and the same numbers as a CSV table), the feeds and the share cards."""
         if self.model is None:
             return
+        folders: set[Path] = set()  # made already: one mkdir per folder, not per page
         for kept in self.restored.values():
             page_file = Path(config.site_dir) / kept.dest
-            page_file.parent.mkdir(parents=True, exist_ok=True)
-            page_file.write_text(kept.html, encoding="utf-8")
+            if page_file.parent not in folders:
+                page_file.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(page_file.parent)
+            self.store.write(kept, Path(config.site_dir))
+        self.store.adopt(Path(config.site_dir))
         target = Path(config.site_dir) / STATS_JSON
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(stats_json(self.model.catalog, self.model.stats), encoding="utf-8")
