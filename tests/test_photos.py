@@ -223,6 +223,8 @@ def test_encoding_is_cached_by_content(site: Site) -> None:
     again = site.build()
     assert "照片：新压制 0 张，沿用缓存 2 张" in again.infos
     assert {p.name: p.read_bytes() for p in (again.site / "bulletins/2024/images").iterdir()} == before  # the same bytes
+    # linked from the cache (nothing copied: a preview puts every photo into an emptied site folder each rebuild)
+    assert all(p.stat().st_nlink == 2 for p in (again.site / "bulletins/2024/images").iterdir())
     site.write(f"{IMAGES}/b.jpg", phone_photo(1000, 700, colour=(200, 200, 10)))
     changed = site.build()
     assert "照片：新压制 1 张，沿用缓存 1 张" in changed.infos

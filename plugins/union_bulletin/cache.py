@@ -73,6 +73,29 @@ class Memo(Generic[K, V]):
 DISK_CACHE = Path(".cache") / "union-bulletin"
 
 
+def place(source: Path, target: Path) -> None:
+    """Put a file kept between builds at ``target`` in the site (its folder exists): a hard link where the
+    file system allows one, else a copy with the kept file's time. A link makes no new inode and copies
+    nothing: under ``mkdocs serve`` every rebuild puts every card and photo into a site folder emptied before
+    it. Only for files never written again in place (a new version is a new file renamed over the old name,
+    or another name), so that the site's link cannot change."""
+    try:
+        os.link(source, target)
+        return
+    except FileExistsError:
+        if os.path.samefile(source, target):
+            return
+        target.unlink()
+        try:
+            os.link(source, target)
+            return
+        except OSError:
+            pass
+    except OSError:
+        pass  # another file system, or one without hard links
+    shutil.copy2(source, target)  # keeps the kept file's time: an unchanged card is not a new file
+
+
 class FileCache:
     """Files kept between builds in ``folder``, each named by the digest of what it was made from (``<key><suffix>``)."""
 
@@ -100,26 +123,8 @@ class FileCache:
         return self.path(key)
 
     def place(self, key: str, target: Path) -> None:
-        """Put the kept file of ``key`` at ``target`` (its folder exists): a hard link where the file system
-        allows one, else a copy with the kept file's time. A link makes no new inode and copies nothing: under
-        ``mkdocs serve`` every rebuild puts every card into a site folder emptied before it. A kept file is
-        never written again in place (``put`` renames a new file over it), so the site's link cannot change."""
-        source = self.path(key)
-        try:
-            os.link(source, target)
-            return
-        except FileExistsError:
-            if os.path.samefile(source, target):
-                return
-            target.unlink()
-            try:
-                os.link(source, target)
-                return
-            except OSError:
-                pass
-        except OSError:
-            pass  # another file system, or one without hard links
-        shutil.copy2(source, target)  # keeps the kept file's time: an unchanged card is not a new file
+        """Put the kept file of ``key`` at ``target`` (see :func:`place`)."""
+        place(self.path(key), target)
 
     def prune(self, keep: set[str]) -> int:
         """Delete the kept files whose key is not in ``keep`` (what the site no longer shows); how many."""

@@ -55,7 +55,7 @@ from markupsafe import Markup, escape
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from . import media  # noqa: F401  (registers the HEIC/HEIF reader)
-from .cache import digest
+from .cache import digest, place
 from .problems import Problem
 
 #: Widths of the published variants, in pixels. 480: a phone at 1×, or a small picture; 960: a phone at 2–3×
@@ -224,12 +224,11 @@ def _place(entry: Path, name: str, site_dir: Path) -> Photo | Failure:
         return Failure(meta["found"], meta["expected"], meta["suggestion"])
     fallback_ext = meta["fallback"]
     variants = []
+    (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
     for width, height in meta["variants"]:
         webp, fallback = f"{name}-{width}.webp", f"{name}-{width}.{fallback_ext}"
         for stored, published in ((f"{width}.webp", webp), (f"{width}.{fallback_ext}", fallback)):
-            target = site_dir / published
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(entry / stored, target)
+            place(entry / stored, site_dir / published)  # an entry is written in a folder of its own and renamed whole
         variants.append(Variant(width, height, webp, fallback))
     return Photo(meta["width"], meta["height"], tuple(variants))
 
