@@ -221,20 +221,20 @@ class Scanner:
                 found.append(Finding(lines.of(start), kind, text[start:end], _mask(kind, written), start, end))
         return found
 
-    def _names(self, text: str, lines: _Lines) -> list[Finding]:
-        hits = list(self._hardship.finditer(text))
-        if not hits:
-            return []
-        found: list[Finding] = []
+    def sentences(self, text: str) -> Iterator[tuple[int, str]]:
+        """Each sentence of ``text`` that holds a hardship word, once, with the offset it starts at."""
         done = -1
-        for hit in hits:
+        for hit in self._hardship.finditer(text):
             if hit.start() < done:
                 continue  # its sentence is already read
             start = max(text.rfind(ch, 0, hit.start()) for ch in _SENTENCE_END) + 1
             ends = [i for i in (text.find(ch, hit.end()) for ch in _SENTENCE_END) if i >= 0]
-            end = min(ends) if ends else len(text)
-            done = end
-            sentence = text[start:end]
+            done = min(ends) if ends else len(text)
+            yield start, text[start:done]
+
+    def _names(self, text: str, lines: _Lines) -> list[Finding]:
+        found: list[Finding] = []
+        for start, sentence in self.sentences(text):
             words = [(w.start(), w.group()) for w in self._hardship.finditer(sentence)]
             for offset, name in _sentence_names(sentence):
                 word = min(words, key=lambda w: abs(w[0] - offset))[1]
