@@ -55,6 +55,7 @@ def windows(sentence: str, hardship: re.Pattern[str], around: int) -> list[tuple
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("docs", type=Path, help="a docs folder: every .md file below it is scanned")
+    parser.add_argument("--show", type=int, default=5, help="names not found to list for each window (default 5)")
     args = parser.parse_args(argv)
     tag = privacy._sentence_names.__wrapped__  # no memo per sentence
     privacy._unknown_runs = Memo(0)  # nor per unknown run
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         whole = names if around < 0 else whole
         print(f"{mode:<10} {cpu:6.2f} CPU s  {chars:>9} characters  {len(names):>5} names  "
               f"{len(whole - names):>4} of the sentence's not found  {len(names - whole):>4} others")
-        for path_, at, name in sorted(whole - names)[:5]:
+        for path_, at, name in sorted(whole - names)[: args.show]:
             print(f"    not found: {name} ({path_}, character {at})")
     return 0
 
