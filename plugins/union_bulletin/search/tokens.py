@@ -11,9 +11,7 @@ a rule that needs no dictionary for the two sides to agree:
   plus its last character alone (送温暖 → 送温, 温暖, 暖), so every character
   position starts an indexed token; the last character alone only where no
   pair of the same text starts with it (a one-character query is matched
-  against the start of the indexed words, so that pair finds the page): in
-  bulletin text that drops most of those words, 12% of all the words Pagefind
-  indexed;
+  against the start of the indexed words, so that pair finds the page);
 * every term of the site vocabulary (union words, organisation and topic
   names; see :mod:`.vocabulary`) that occurs in the text is indexed once more
   as one token;
