@@ -229,7 +229,6 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence
     bundles: dict[str, Path] = {}
     stage.indexed = 0
     for shard in shards:
-        place = out if shard.number == 0 else out / str(shard.number)
         if shard.key in stage.bundles:
             bundles[shard.key] = stage.bundles[shard.key]
             pages += len(shard.docs)
@@ -240,7 +239,7 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence
             # A kept stage keeps its documents for the next round: link them; otherwise move them.
             (os.link if stage.kept else os.replace)(stage.root / "all" / d.path, source / d.path)
         # A build writes each shard in its place; a preview keeps each shard's bundle for the next round and copies it.
-        target = built / shard.key if stage.kept else place
+        target = built / shard.key if stage.kept else out / shard.path
         shutil.rmtree(target, ignore_errors=True)
         pages += _run(source, target)
         stage.indexed += 1
@@ -252,7 +251,7 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence
         raise SearchError(f"Pagefind 只收录了 {pages} 篇公报，应为 {len(docs)} 篇")
     if stage.kept:
         for shard in shards:
-            shutil.copytree(bundles[shard.key], out if shard.number == 0 else out / str(shard.number), dirs_exist_ok=True)
+            shutil.copytree(bundles[shard.key], out / shard.path, dirs_exist_ok=True)
         for key, old in stage.bundles.items():
             if key not in bundles:
                 shutil.rmtree(old, ignore_errors=True)
