@@ -81,6 +81,25 @@ def test_check_says_what_a_strict_build_says_in_the_same_words_and_order(site: S
     assert built.warnings == [line for line in expected if not line.startswith(("提示：", "发现 "))]
 
 
+def test_check_and_build_know_the_sites_organisations_from_a_person(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A company's name the tagger takes for a person's (华嘉) is left alone when the company is in organisations.yml,
+    by the check and by the build alike; a worker's name beside it is still found."""
+    project(site, monkeypatch)
+    from conftest import ORGS
+
+    site.config("organisations.yml", {**ORGS, "huajia": {"name": "华嘉陶瓷股份有限公司工会", "level": "enterprise", "parent": "town-a"}})
+    site.bulletin("2024/a.md", "华嘉陶瓷股份有限公司工会开展帮扶救助工作。\n\n职工刘建军因车祸住院。\n", **{**GOOD, "org": "huajia"})
+    expected = [
+        "content/bulletins/2024/a.md: 第 13 行: 发现 困难职工姓名 刘＊＊（与“车祸”同句），应为 去标识化的写法（网站上已替换为“刘某某”；"
+        "请在原稿中改为“刘某”或“一名职工”；劳模等应公开的姓名写入 privacy_allow）",
+    ]
+    result = run("check")
+    assert lines(result.output) == [*expected, "发现 1 个问题"]
+    built = site.build(plugins=MKDOCS["plugins"])
+    assert built.warnings == expected
+    assert "华嘉陶瓷股份有限公司工会开展帮扶救助工作" in built.html("bulletins/2024/a/")
+
+
 def test_check_json_for_editors_and_ci(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
     project(site, monkeypatch)
     bad_site(site)

@@ -91,6 +91,9 @@ FOUND: list[tuple[str, str, str, str, str]] = [
     ("name-two-characters", "职工李娜因病住院", "name_hardship", "李娜", "李＊"),
     ("name-table-row", "| 2 | 王建华 | 因病致困 | 3000 |", "name_hardship", "王建华", "王＊＊"),
     ("name-compound-surname", "职工欧阳建华患病", "name_hardship", "欧阳建华", "欧＊＊＊"),
+    # How aid lists describe a person: the hardship two clauses after the name (a window of the hardship
+    # word's clause and one on either side would publish this name; tests/bench/name_windows.py).
+    ("name-two-clauses-before", "职工刘建军，46岁，妻子患尿毒症多年，家庭生活困难。", "name_hardship", "刘建军", "刘＊＊"),
 ]
 
 NOT_FOUND: list[tuple[str, str]] = [
@@ -270,6 +273,20 @@ def test_findings_are_kept_per_text_allow_list_and_settings() -> None:
     assert privacy._findings.misses - misses == 4
     first.clear()  # what a caller does with its list does not reach the kept findings
     assert len(scanner.scan(text)) == 2
+
+
+def test_a_name_where_the_text_goes_on_as_an_organisations_name_is_not_a_persons() -> None:
+    """The tagger takes some companies' names for persons' (华嘉); the site's organisation names correct it,
+    and only where the text itself goes on as one: a person whose name begins an organisation's is still found."""
+    text = "华嘉陶瓷股份有限公司工会开展帮扶救助工作。华嘉陶瓷工会走访困难职工。职工刘建军因车祸住院。"
+    assert [f.value for f in Scanner().scan(text)] == ["华嘉", "华嘉", "刘建军"]
+    company = "华嘉陶瓷股份有限公司工会"
+    assert [f.value for f in Scanner(organisations=[company]).scan(text)] == ["刘建军"]
+    assert [f.value for f in Scanner(organisations=["刘建军劳模创新工作室工会", company]).scan(text)] == ["刘建军"]
+    # The two characters before it count too (东湖华嘉 for 东湖华嘉电子有限公司工会).
+    assert [f.value for f in Scanner(organisations=["东湖华嘉电子有限公司工会"]).scan("东湖华嘉困难职工帮扶。")] == []
+    # An organisation the text does not name changes nothing.
+    assert [f.value for f in Scanner(organisations=["石桥镇总工会"]).scan(text)] == ["华嘉", "华嘉", "刘建军"]
 
 
 # -- real builds -----------------------------------------------------------------------

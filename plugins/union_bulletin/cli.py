@@ -121,7 +121,7 @@ def import_(ctx: click.Context, sources: Sequence[Path], into: Path | None, org:
         _fail(_unknown_org(org, config), EXIT_USAGE)
     folder = (into or project.bulletins_path).resolve()
     privacy = project.privacy
-    scanner = Scanner(privacy.checks, privacy.hardship_words, privacy.allow)
+    scanner = Scanner(privacy.checks, privacy.hardship_words, privacy.allow, (o.name for o in config.organisations.values()))
     console = _console()
     unreadable: list[str] = []
     articles: list[tuple[str, Article]] = []

@@ -154,13 +154,17 @@ class Finding:
 
 #: Findings kept between builds of one process, per scanned text (a few hundred bytes each).
 FINDINGS_KEPT = 65_536
-_findings: Memo[tuple[str, frozenset[str], frozenset[str], str, dt.date], tuple[Finding, ...]] = Memo(FINDINGS_KEPT)
+_findings: Memo[tuple[str, frozenset[str], tuple[frozenset[str], str, str], dt.date], tuple[Finding, ...]] = Memo(FINDINGS_KEPT)
 
 
 class Scanner:
     """Finds personal data; configured once per site (checks, extra hardship words, allow list)."""
 
-    def __init__(self, checks: Iterable[str] = KINDS, hardship_words: Iterable[str] = (), allow: Iterable[str] = ()) -> None:
+    def __init__(self, checks: Iterable[str] = KINDS, hardship_words: Iterable[str] = (), allow: Iterable[str] = (),
+                 organisations: Iterable[str] = ()) -> None:
+        """``organisations``: the site's organisation names (organisations.yml). The tagger takes some
+        companies' names for persons' (华嘉 in 华嘉陶瓷股份有限公司工会); a name found where the text
+        goes on as an organisation's name is not a person's."""
         self.checks = frozenset(checks)
         unknown = self.checks - set(KINDS)
         if unknown:
@@ -168,6 +172,9 @@ class Scanner:
         words = sorted({w.strip() for w in (*HARDSHIP_WORDS, *hardship_words) if w.strip()}, key=lambda w: (-len(w), w))
         self._hardship = re.compile("|".join(map(re.escape, words)))
         self.allow = tuple(allow)
+        self.organisations = tuple(sorted({o.strip() for o in organisations if o.strip()}))
+        # What a text's findings depend on besides the text and its allow list (the key of their memo).
+        self._settings = (self.checks, self._hardship.pattern, digest("\n".join(self.organisations)))
 
     def scan(self, text: str, allow: Iterable[str] = ()) -> list[Finding]:
         """Every finding in ``text`` in order, leaving out the allowed values (site-wide and ``allow``).
@@ -177,7 +184,7 @@ class Scanner:
         number is valid only once its birth date has passed).
         """
         allowed = [*self.allow, *allow]
-        key = (digest(text), frozenset(allowed), self.checks, self._hardship.pattern, dt.date.today())
+        key = (digest(text), frozenset(allowed), self._settings, dt.date.today())
         kept = _findings.get(key)
         if kept is None:
             kept = tuple(self._scan(text, allowed))
@@ -237,11 +244,21 @@ class Scanner:
         for start, sentence in self.sentences(text):
             words = [(w.start(), w.group()) for w in self._hardship.finditer(sentence)]
             for offset, name in _sentence_names(sentence):
-                word = min(words, key=lambda w: abs(w[0] - offset))[1]
                 at = start + offset
+                if self._in_organisation(text, at, name):
+                    continue
+                word = min(words, key=lambda w: abs(w[0] - offset))[1]
                 masked = name[0] + _MASK_NAME * (len(name) - 1)
                 found.append(Finding(lines.of(at), "name_hardship", name, masked, at, at + len(name), word))
         return found
+
+
+    def _in_organisation(self, text: str, at: int, name: str) -> bool:
+        """Whether the name at ``at``, with the two characters after it or the two before, is written in an
+        organisation's name (华嘉陶瓷…工会, or 华嘉陶瓷 for short): then it names that body, not a person."""
+        end = at + len(name)
+        spans = [text[s:e] for s, e in ((at, end + 2), (at - 2, end)) if s >= 0 and e <= len(text)]
+        return any(span in org for org in self.organisations if name in org for span in spans)
 
 
 def scan(text: str, *, checks: Iterable[str] = KINDS, hardship_words: Iterable[str] = (), allow: Iterable[str] = ()) -> list[Finding]:

@@ -77,7 +77,8 @@ def check_project(project: Project) -> Checked:
     report += problems
     files = docs_files(project)
     texts: dict[str, bytes] = {}
-    scanner = Scanner(project.privacy.checks, project.privacy.hardship_words, project.privacy.allow) if project.privacy.enabled else None
+    organisations = [o.name for o in config.organisations.values()]
+    scanner = Scanner(project.privacy.checks, project.privacy.hardship_words, project.privacy.allow, organisations) if project.privacy.enabled else None
     suffixes = {"." + ext.lower().lstrip(".") for ext in project.privacy.attachments}
     for rel in files:
         suffix = posixpath.splitext(rel)[1].lower()

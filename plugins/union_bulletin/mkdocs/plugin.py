@@ -82,7 +82,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
     """Build a bulletin site from content/bulletins and site_config."""
 
     def __init__(self) -> None:
-        self.site: SiteConfig | None = None
+        self.site: SiteConfig | None = None  # site_config as loaded by on_config (bulletin-privacy reads its organisations)
         self.model: SiteModel | None = None  # what the other plugins read: set by on_files
         self.titles: dict[str, str] = {}  # a generated page's title as written, before escaping
         self.bodies: dict[str, str] = {}  # a bulletin's rendered, sanitized body, by src_uri (for the compiled reports)

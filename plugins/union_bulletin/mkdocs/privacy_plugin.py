@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..privacy import KINDS, Scanner, scan_file
 from ..problems import shown_path
 from . import priorities
+from .plugin import BulletinPlugin
 
 log = get_plugin_logger(__name__)
 
@@ -39,17 +40,17 @@ class PrivacyPlugin(BasePlugin[PrivacyConfig]):
     def __init__(self) -> None:
         self.scanner: Scanner | None = None
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Set up the scanner from the plugin's options."""
-        if self.config.enabled:
-            self.scanner = Scanner(self.config.checks, self.config.hardship_words, self.config.allow)
-        return None
-
     @event_priority(priorities.PRIVACY_FILES)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         """Scan pages and text attachments; report each finding and mask what was found."""
-        if not self.config.enabled or self.scanner is None:
+        self.scanner = None
+        if not self.config.enabled:
             return None
+        # With the bulletin plugin, the site's organisation names too (its on_config has loaded site_config).
+        bulletin = config.plugins.get("bulletin")
+        site = getattr(bulletin, "site", None) if isinstance(bulletin, BulletinPlugin) and bulletin.config.enabled else None
+        organisations = [o.name for o in site.organisations.values()] if site is not None else []
+        self.scanner = Scanner(self.config.checks, self.config.hardship_words, self.config.allow, organisations)
         project = Path(config.config_file_path or ".").resolve().parent
         docs = Path(config.docs_dir).resolve()
         suffixes = {"." + ext.lower().lstrip(".") for ext in self.config.attachments}
