@@ -120,10 +120,11 @@ def build_project(root: Path, strict: bool = False) -> Result:
 
 
 @contextmanager
-def serving(root: Path) -> Iterator[Callable[[], MkDocsConfig]]:
+def serving(root: Path, wait_cards: bool = True) -> Iterator[Callable[[], MkDocsConfig]]:
     """Builds of root/mkdocs.yml as the rebuilds of one ``mkdocs serve``: started as serve, the config read again
     for every rebuild (MkDocs then hands back the same objects of the plugins that have on_startup), shut down
-    at the end. Yields a function that runs the next build and returns its config."""
+    at the end. Yields a function that runs the next build and returns its config; with ``wait_cards``, once
+    the share cards the preview draws after the build are in place."""
     config = load_config(str(root / "mkdocs.yml"))
     config.plugins.on_startup(command="serve", dirty=False)
     builds = 0
@@ -133,6 +134,9 @@ def serving(root: Path) -> Iterator[Callable[[], MkDocsConfig]]:
         this = config if builds == 0 else load_config(str(root / "mkdocs.yml"))
         builds += 1
         build(this)
+        bulletin = this.plugins.get("bulletin")
+        if wait_cards and bulletin is not None and bulletin.card_worker is not None:
+            bulletin.card_worker.join()
         return this
 
     try:

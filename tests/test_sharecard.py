@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 import stat
 import subprocess
+import threading
 from dataclasses import replace
 from html import unescape
 from pathlib import Path
@@ -215,6 +217,40 @@ def test_a_preview_reuses_the_cards_and_redraws_the_edited_one(site: Site, caplo
         html = (site.root / "site" / url / "index.html").read_text(encoding="utf-8")
         image = head(html).meta["og:image"]
         assert (site.root / "site" / image[len(SITE_URL):]).is_file(), url
+
+
+def test_a_preview_serves_its_pages_before_the_cards_are_drawn_and_a_newer_round_places_them(
+        site: Site, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first preview of a large site would draw every card before serving a page: the cards follow in a thread.
+    A rebuild meanwhile makes that round give way; the newer round draws what is still missing and places every card."""
+    shared(site)
+    build(site)  # writes mkdocs.yml
+    shutil.rmtree(site.root / ".cache/union-bulletin/cards")  # so that the preview has every card to draw
+    release = threading.Event()
+    drawing = sc.png
+
+    def held(c: sc.ShareCard, fonts: sc.Fonts) -> bytes:
+        assert release.wait(60)
+        return drawing(c, fonts)
+
+    monkeypatch.setattr(sc, "png", held)
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mkdocs"), serving(site.root, wait_cards=False) as rebuild:
+        first = rebuild().plugins["bulletin"]
+        page = site.root / "site/bulletins/2023/town-a-news/index.html"
+        assert page.is_file() and not (site.root / "site/cards").exists()  # the page is served; no card is drawn yet
+        older = first.card_worker
+        second = rebuild().plugins["bulletin"]
+        assert second is first and second.card_worker is not older
+        release.set()
+        older.join()
+        second.card_worker.join()
+        n = len(list((site.root / ".cache/union-bulletin/cards").iterdir()))
+        lines = [r.getMessage() for r in caplog.records if "分享卡片" in r.getMessage()]
+        assert len(lines) == 1 and lines[0].startswith(f"union_bulletin: 分享卡片 {n} 张")  # the older round placed nothing
+        html = page.read_text(encoding="utf-8")
+        assert (site.root / "site" / head(html).meta["og:image"][len(SITE_URL):]).is_file()
+        assert len(list((site.root / "site/cards").rglob("*.png"))) == n
 
 
 def test_a_character_the_font_lacks_is_named(site: Site) -> None:

@@ -7,8 +7,10 @@ generated index pages; the page events hand each page its view (a bulletin
 also its 分享 QR code), mark its tab, add the reader's controls (large text,
 print provenance), the footer and the head's metadata and feed links (and
 its share card as og:image); on_post_build writes data/stats.json, its CSV,
-the feeds and the share cards (render/sharecard.py). The site model is ``model``: the one
-attribute other plugins read.
+the feeds and the share cards (render/sharecard.py; a preview draws them in a
+thread, after its pages are served). The site model is ``model``: the one
+attribute other plugins read (and ``site``, site_config as loaded, which
+bulletin-privacy reads before the model is built).
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ import dataclasses
 import datetime as dt
 import functools
 import json
+import os
 import posixpath
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -92,6 +96,11 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.keys: dict[str, str] = {}  # each bulletin page's key in this build (preview only)
         self.restored: dict[str, KeptPage] = {}  # pages this build writes back instead of rendering
         self.fonts: Fonts | None = None  # the share cards' fonts; None: no cards this build
+        # A preview draws its share cards after the pages are served, in a thread of its round; a rebuild starts
+        # a new round (on_config, before MkDocs empties the site folder) and waits while an older one places cards.
+        self.card_round = 0
+        self.card_lock = threading.Lock()
+        self.card_workers: list[threading.Thread] = []
         self.cards: dict[str, ShareCard] = {}  # each page's share card, by page URL
         self.photo_files: dict[str, File] = {}  # image files a bulletin may use, by where they would be published
         self.uses: list[Use] = []  # each photo in a bulletin body, in the order of its mark
@@ -108,12 +117,20 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.store.links = not dirty  # with --dirty MkDocs writes over the files in place, links included
 
     def on_shutdown(self) -> None:
-        """Forget the kept pages; the next build of this process (MkDocs keeps this object) is not a preview unless it says so."""
+        """Forget the kept pages; the next build of this process (MkDocs keeps this object) is not a preview unless it says so.
+        A card thread still drawing stops after its current card (what it drew is kept in the cache)."""
+        self.card_round += 1
+        for worker in self.card_workers:
+            worker.join()
+        self.card_workers = []
         self.store.clear()
         self.preview = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load site_config; add our templates (after custom_dir, before the theme's), stylesheet and script."""
+        self.card_round += 1
+        with self.card_lock:
+            pass  # an older round's thread that is putting cards in the site folder finishes first
         self.model, self.titles, self.bodies, self.tab, self.keys, self.restored = None, {}, {}, None, {}, {}
         self.fonts, self.cards = None, {}
         self.photo_files, self.uses, self.covers, self.photos = {}, [], {}, {}
@@ -470,16 +487,39 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         # UTF-8 with a byte-order mark: without it Excel on Chinese Windows reads the file as GBK.
         (Path(config.site_dir) / STATS_CSV).write_bytes(stats_csv(self.model.catalog, self.model.stats).encode("utf-8-sig"))
         self._write_feeds(config)
-        if self.fonts is not None:
-            cards = self._cache(config, "cards", ".png")
-            done = publish_cards(self.cards.values(), self.fonts, cards, Path(config.site_dir))
-            log.info(f"分享卡片 {done.drawn + done.reused} 张：新绘制 {done.drawn} 张，沿用上次的 {done.reused} 张")
-            for url, card in self.cards.items():
-                chars = lacking(card, self.fonts)
-                if chars:  # valid text the font cannot draw: an info line, so that a strict build still passes
-                    log.info(f"{url}: 分享卡片: 发现 字体里没有的字「{chars}」（卡片上画成空框），应为 字体能画出的字（可用 bulletin 插件的 font 指定字形更全的中文字体）")
-            if done.cache_error:  # the site is the same; only the next build draws them again
-                log.info(f"{shown_path(cards.folder, _project(config))}: 发现 无法写入（系统提示：{done.cache_error}），应为 可写的文件夹（分享卡片照常发布，但下次构建要重新绘制）")
+        if self.fonts is None:
+            return
+        args = (dict(self.cards), self.fonts, self._cache(config, "cards", ".png"), Path(config.site_dir), _project(config))
+        if not self.preview:
+            self._publish_cards(*args)
+            return
+        # A preview shows the page first: on a large site the first preview would otherwise draw every card
+        # before serving anything (bench_scale.py --serve measures it).
+        worker = threading.Thread(target=self._publish_cards, args=args, kwargs={"round_": self.card_round}, daemon=True)
+        self.card_workers = [*(w for w in self.card_workers if w.is_alive()), worker]
+        worker.start()
+
+    @property
+    def card_worker(self) -> threading.Thread | None:
+        """The thread drawing the last preview round's share cards (tests join it)."""
+        return self.card_workers[-1] if self.card_workers else None
+
+    def _publish_cards(self, cards: dict[str, ShareCard], fonts: Fonts, cache: FileCache, site_dir: Path, project: Path,
+                       round_: int | None = None) -> None:
+        """Draw the cards the cache lacks and put every card in the site; a preview's round gives way to a newer one."""
+        if round_ is not None:
+            background()
+        done = publish_cards(cards.values(), fonts, cache, site_dir, current=lambda: round_ in (None, self.card_round),
+                             lock=self.card_lock)
+        if done is None:
+            return  # a newer round places its own cards (and those this one drew, from the cache)
+        log.info(f"分享卡片 {done.drawn + done.reused} 张：新绘制 {done.drawn} 张，沿用上次的 {done.reused} 张")
+        for url, card in cards.items():
+            chars = lacking(card, fonts)
+            if chars:  # valid text the font cannot draw: an info line, so that a strict build still passes
+                log.info(f"{url}: 分享卡片: 发现 字体里没有的字「{chars}」（卡片上画成空框），应为 字体能画出的字（可用 bulletin 插件的 font 指定字形更全的中文字体）")
+        if done.cache_error:  # the site is the same; only the next build draws them again
+            log.info(f"{shown_path(cache.folder, project)}: 发现 无法写入（系统提示：{done.cache_error}），应为 可写的文件夹（分享卡片照常发布，但下次构建要重新绘制）")
 
     def _write_feeds(self, config: MkDocsConfig) -> None:
         """RSS and JSON Feed of the news and notices (the site's, each organisation's) and of the summaries."""
@@ -564,3 +604,12 @@ def _description(meta: Mapping[str, Any], b: Bulletin) -> str:
 def _escape(text: str) -> str:
     """Escape as Jinja does: the theme prints page titles and descriptions unescaped."""
     return str(escape(text))
+
+
+def background() -> None:
+    """Give this thread (and the threads it starts) a lower priority: the rebuild an author waits for comes first.
+    On Linux the nice value is the thread's own."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except (AttributeError, OSError):
+        pass

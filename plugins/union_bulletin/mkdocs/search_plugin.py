@@ -9,7 +9,6 @@ without a web server. The work is done in :mod:`union_bulletin.search`.
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 from typing import Literal
@@ -29,7 +28,7 @@ from ..search.lunr import SEPARATOR, require_jieba
 from ..search.tokens import Vocabulary
 from ..search.vocabulary import UNION_TERMS, build_vocabulary
 from . import priorities
-from .plugin import BulletinPlugin
+from .plugin import BulletinPlugin, background
 
 log = get_plugin_logger(__name__)
 
@@ -188,12 +187,7 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
 
     def _preview_index(self, round_: int, stage: Stage, site_dir: Path, vocabulary: Vocabulary, facets: Facets, shard_words: int,
                        docs: list[Staged]) -> None:
-        try:
-            # Background work: on Linux the nice value is the thread's own, and the Pagefind process it starts
-            # inherits it, so the index gives the processor to the next rebuild an author is waiting for.
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-        except (AttributeError, OSError):
-            pass
+        background()  # the Pagefind process it starts inherits the nice value too
         with self.writing:
             if round_ == self.round:  # else a newer rebuild's index follows this one
                 self._index(stage, site_dir, vocabulary, facets, shard_words, docs)

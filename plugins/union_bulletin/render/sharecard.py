@@ -22,10 +22,12 @@ import os
 import re
 import subprocess
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -476,11 +478,16 @@ def cache_key(c: ShareCard, fonts_identity: str) -> str:
     return digest(repr((DRAWING_VERSION, WIDTH, HEIGHT, c.key, fonts_identity)))
 
 
-def publish(cards: Iterable[ShareCard], fonts: Fonts, cache: FileCache, site_dir: Path) -> Published:
+def publish(cards: Iterable[ShareCard], fonts: Fonts, cache: FileCache, site_dir: Path, *,
+            current: Callable[[], bool] = lambda: True, lock: AbstractContextManager[Any] | None = None) -> Published | None:
     """Put every card into ``site_dir`` at its path, drawing only those the cache lacks; drop cached cards no page uses.
 
     A cache that cannot be written (a read-only project folder) costs only time: the cards drawn go
     straight into the site, and ``Published.cache_error`` says why they were not kept.
+
+    A preview draws its cards beside the next rebuild, which empties the site folder first: it stops
+    drawing once ``current()`` is false (what it drew is kept for the next round), and puts the cards
+    in the site only while holding ``lock`` and only if still current; else it returns None.
     """
     identity = fonts.identity
     keyed = [(cache_key(c, identity), c) for c in cards]
@@ -489,6 +496,8 @@ def publish(cards: Iterable[ShareCard], fonts: Fonts, cache: FileCache, site_dir
     errors: list[str] = []
 
     def make(key: str, c: ShareCard) -> None:
+        if not current():
+            return
         data = png(c, fonts)
         try:
             cache.put(key, data)
@@ -500,18 +509,21 @@ def publish(cards: Iterable[ShareCard], fonts: Fonts, cache: FileCache, site_dir
     # compresses a PNG, so a second thread draws meanwhile.
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(lambda item: make(*item), missing.items()))
-    folders: set[Path] = set()  # made already: one mkdir per folder, not per card
-    for key, c in keyed:
-        target = site_dir / PurePosixPath(c.path)
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        if key in unkept:
-            target.write_bytes(unkept[key])
-        else:
-            cache.place(key, target)
-    if not errors:
-        cache.prune({key for key, _ in keyed})
+    with lock or nullcontext():
+        if not current():
+            return None
+        folders: set[Path] = set()  # made already: one mkdir per folder, not per card
+        for key, c in keyed:
+            target = site_dir / PurePosixPath(c.path)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            if key in unkept:
+                target.write_bytes(unkept[key])
+            else:
+                cache.place(key, target)
+        if not errors:
+            cache.prune({key for key, _ in keyed})
     return Published(len(missing), len(keyed) - len(missing), errors[0] if errors else "")
 
 
