@@ -20,6 +20,10 @@ sentence whose name is known, the windows lose a person: aid lists write
 the hardship word (case name-two-clauses-before in tests/test_privacy.py). So
 the build tags whole sentences.
 
+Last, when the docs folder has a sibling site_config/organisations.yml, it runs
+the check as the build does, without and with the site's organisation names,
+and prints the names each reports.
+
     python tests/bench/name_windows.py content
     python tests/bench/corpus.py --bulletins 10000 --length real --out /tmp/c && \\
         python tests/bench/name_windows.py /tmp/c/content
@@ -32,6 +36,7 @@ import itertools
 import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from union_bulletin import privacy
@@ -83,7 +88,23 @@ def main(argv: list[str] | None = None) -> int:
               f"{len(whole - names):>4} of the sentence's not found  {len(names - whole):>4} others")
         for path_, at, name in sorted(whole - names)[: args.show]:
             print(f"    not found: {name} ({path_}, character {at})")
+    organisations(args.docs, files, args.show)
     return 0
+
+
+def organisations(docs: Path, files: list[Path], show: int) -> None:
+    """The names the build's check reports, without and with the site's organisation names (the docs
+    folder's sibling site_config/organisations.yml), as the build runs it (memos on)."""
+    config = docs.parent / "site_config" / "organisations.yml"
+    if not config.is_file():
+        return
+    import yaml
+
+    names = [o["name"] for o in yaml.safe_load(config.read_text("utf-8")).values()]
+    texts = [path.read_text("utf-8") for path in files]
+    for label, scanner in (("without organisation names", privacy.Scanner()), ("with organisation names", privacy.Scanner(organisations=names))):
+        found = Counter(f.value for text in texts for f in scanner.scan(text) if f.kind == "name_hardship")
+        print(f"the check {label}: {sum(found.values())} names found", ", ".join(f"{n} {c}" for n, c in found.most_common(show)))
 
 
 if __name__ == "__main__":
