@@ -8,13 +8,15 @@ stdnum, bank card numbers their Luhn digit. The names are invented.
 from __future__ import annotations
 
 import json
+import random
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from stdnum import luhn
 from stdnum.cn import ric
@@ -157,10 +159,17 @@ def test_not_found(case: str, text: str) -> None:
 _NUMBER_PATTERNS = (privacy._ID18, privacy._ID15, privacy._MOBILE, privacy._CARD)
 
 
-@given(st.one_of(*(st.from_regex(p) for p in _NUMBER_PATTERNS)))
-def test_every_number_pattern_passes_the_quick_look_first(flat: str) -> None:
-    """_numbers skips a text with no eleven digits in a row (one space or dash allowed between two): each number it looks for has them."""
-    assert privacy._LONG_NUMBER.search(flat) is not None, flat
+_FULL_WIDTH = {**{str(d): chr(0xFF10 + d) for d in range(10)}, "-": "－", " ": "\u3000", "+": "＋"}
+
+
+@given(st.sampled_from(_NUMBER_PATTERNS).flatmap(lambda p: st.tuples(st.just(p), st.from_regex(p))), st.randoms())
+def test_every_number_pattern_passes_the_quick_look_first(case: tuple[re.Pattern[str], str], rnd: random.Random) -> None:
+    """_numbers skips a text with no eleven digits in a row (one space or dash allowed between two), read as written,
+    before full-width forms are made half-width: every number it looks for passes, in either width."""
+    pattern, flat = case
+    text = "".join(_FULL_WIDTH[ch] if ch in _FULL_WIDTH and rnd.random() < 0.5 else ch for ch in flat)
+    assume(pattern.search(text.translate(privacy._HALF)) is not None)
+    assert privacy._LONG_NUMBER.search(text) is not None, text
 
 
 def test_line_numbers_count_front_matter() -> None:
