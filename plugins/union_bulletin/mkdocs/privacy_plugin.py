@@ -48,7 +48,7 @@ class PrivacyPlugin(BasePlugin[PrivacyConfig]):
             return None
         # With the bulletin plugin, the site's organisation names too (its on_config has loaded site_config).
         bulletin = config.plugins.get("bulletin")
-        site = getattr(bulletin, "site", None) if isinstance(bulletin, BulletinPlugin) and bulletin.config.enabled else None
+        site = bulletin.site if isinstance(bulletin, BulletinPlugin) and bulletin.config.enabled else None
         organisations = [o.name for o in site.organisations.values()] if site is not None else []
         self.scanner = Scanner(self.config.checks, self.config.hardship_words, self.config.allow, organisations)
         project = Path(config.config_file_path or ".").resolve().parent
