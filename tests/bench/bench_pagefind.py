@@ -13,8 +13,15 @@ every run it prints the words of ours it indexed, Pagefind's peak memory
 (sampled every 20 ms with psutil), its CPU seconds (user and system) and the
 memory per word: the numbers behind SHARD_WORDS in search/indexer.py.
 
+With --packs and --cut it also measures what Pagefind's cost follows besides
+the words: the number of pages. --packs 1,2,4,8 indexes all the documents k to
+a page (each one's title and body a section of the page, as the build does not
+do), --cut 4 every document cut into four pages; each line gives the pages,
+Pagefind's peak memory, CPU seconds and the size of its fragment files.
+
     python tests/bench/bench_pagefind.py                     # 1,000 real-length bulletins
     python tests/bench/bench_pagefind.py --bulletins 400 --length synthetic
+    python tests/bench/bench_pagefind.py --packs 1,2,4,8 --cut 4
 """
 
 from __future__ import annotations
@@ -141,11 +148,66 @@ def run_service(docs: list[tuple[Path, int]], work: Path) -> dict[str, float]:
     return {"words": sum(w for _, w in docs), "peak_mb": peak / 1e6, "cpu_s": cpu, "wall_s": wall}
 
 
+_TITLE_BODY = re.compile(r"<h1 [^>]*>(.*?)</h1>\n<p>(.*?)</p>", re.S)
+
+
+def pack(docs: list[tuple[Path, int]], k: int, out: Path) -> list[tuple[Path, int]]:
+    """``k`` consecutive documents as one page: each one's title (weighted, anchored) and body a section of it;
+    the first one's metadata and filters. Not what the build does: what Pagefind would cost if it did."""
+    packed: list[tuple[Path, int]] = []
+    for i in range(0, len(docs), k):
+        group = docs[i : i + k]
+        texts = [path.read_text("utf-8") for path, _ in group]
+        parts = [_TITLE_BODY.search(t) for t in texts]
+        assert all(parts), group
+        sections = "\n".join(f'<h2 id="m{j}" data-pagefind-weight="10">{m.group(1)}</h2>\n<p>{m.group(2)}</p>'
+                             for j, m in enumerate(parts) if m)
+        first = parts[0]
+        assert first is not None
+        target = out / group[0][0].name
+        target.write_text(texts[0][: first.start()] + sections + texts[0][first.end() :], encoding="utf-8")
+        packed.append((target, sum(w for _, w in group)))
+    return packed
+
+
+def split(docs: list[tuple[Path, int]], parts: int, out: Path) -> list[tuple[Path, int]]:
+    """Each document's body cut into ``parts`` pages (each with the title): the same words of the body, more pages."""
+    pages: list[tuple[Path, int]] = []
+    for path, words in docs:
+        text = path.read_text("utf-8")
+        m = _TITLE_BODY.search(text)
+        assert m, path
+        tokens = m.group(2).split(" ")
+        for j in range(parts):
+            piece = " ".join(tokens[j * len(tokens) // parts : (j + 1) * len(tokens) // parts])
+            target = out / f"{path.stem}-{j}.html"
+            target.write_text(text[: m.start(2)] + piece + text[m.end(2) :], encoding="utf-8")
+            pages.append((target, words // parts))
+    return pages
+
+
+def pages_table(docs: list[tuple[Path, int]], root: Path, packs: list[int], cut: int) -> None:
+    """What Pagefind's cost follows besides words: the number of pages (packed, and cut into more)."""
+    print(f"\n{'pages':>10} {'made as':>14} {'peak MB':>8} {'CPU s':>7} {'fragments KB':>13}")
+    variants = [(f"{k} a page", k) for k in packs] + ([(f"cut into {cut}", -cut)] if cut > 1 else [])
+    for label, k in variants:
+        folder = root / f"pages-{k}"
+        folder.mkdir()
+        made = docs if k == 1 else pack(docs, k, folder) if k > 1 else split(docs, -k, folder)
+        work = root / f"run-pages-{k}"
+        work.mkdir()
+        r = run_pagefind(made, work)
+        fragments = sum(f.stat().st_size for f in (work / "out" / "fragment").iterdir())
+        print(f"{len(made):>10} {label:>14} {r['peak_mb']:>8.0f} {r['cpu_s']:>7.2f} {fragments / 1000:>13.0f}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--bulletins", type=int, default=1000)
     parser.add_argument("--length", choices=("synthetic", "real"), default="real")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--packs", default="", help="also index all documents k to a page, for each k (for example 1,2,4,8)")
+    parser.add_argument("--cut", type=int, default=0, help="also index every document cut into this many pages")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="ub-pagefind-") as tmp:
         root = Path(tmp)
@@ -164,6 +226,11 @@ def main(argv: list[str] | None = None) -> int:
                 r = (run_pagefind if fed == "command" else run_service)(part, work)
                 print(f"{len(part):>10} {'with' if with_text else 'without':>13} {fed:>8} {r['words']:>10.0f} {r['peak_mb']:>8.0f} {r['cpu_s']:>7.2f} "
                       f"{r['peak_mb'] * 1000 / max(1, r['words']):>8.2f}", flush=True)
+        if args.packs or args.cut > 1:
+            packs = [int(k) for k in args.packs.split(",") if k.strip()] or [1]
+            staged = root / "staged-pages"
+            staged.mkdir()
+            pages_table(stage(root / "corpus", staged, False), root, packs, args.cut)
     return 0
 
 
