@@ -17,7 +17,7 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from conftest import Site
+from conftest import ORGS, Site
 from union_bulletin.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,8 +85,6 @@ def test_check_and_build_know_the_sites_organisations_from_a_person(site: Site, 
     """A company's name the tagger takes for a person's (华嘉) is left alone when the company is in organisations.yml,
     by the check and by the build alike; a worker's name beside it is still found."""
     project(site, monkeypatch)
-    from conftest import ORGS
-
     site.config("organisations.yml", {**ORGS, "huajia": {"name": "华嘉陶瓷股份有限公司工会", "level": "enterprise", "parent": "town-a"}})
     site.bulletin("2024/a.md", "华嘉陶瓷股份有限公司工会开展帮扶救助工作。\n\n职工刘建军因车祸住院。\n", **{**GOOD, "org": "huajia"})
     expected = [

@@ -100,7 +100,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         # a new round (on_config, before MkDocs empties the site folder) and waits while an older one places cards.
         self.card_round = 0
         self.card_lock = threading.Lock()
-        self.card_workers: list[threading.Thread] = []
+        self.card_workers = Workers()
         self.cards: dict[str, ShareCard] = {}  # each page's share card, by page URL
         self.photo_files: dict[str, File] = {}  # image files a bulletin may use, by where they would be published
         self.uses: list[Use] = []  # each photo in a bulletin body, in the order of its mark
@@ -120,9 +120,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         """Forget the kept pages; the next build of this process (MkDocs keeps this object) is not a preview unless it says so.
         A card thread still drawing stops after its current card (what it drew is kept in the cache)."""
         self.card_round += 1
-        for worker in self.card_workers:
-            worker.join()
-        self.card_workers = []
+        self.card_workers.join()
         self.store.clear()
         self.preview = False
 
@@ -495,14 +493,12 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             return
         # A preview shows the page first: on a large site the first preview would otherwise draw every card
         # before serving anything (bench_scale.py --serve measures it).
-        worker = threading.Thread(target=self._publish_cards, args=args, kwargs={"round_": self.card_round}, daemon=True)
-        self.card_workers = [*(w for w in self.card_workers if w.is_alive()), worker]
-        worker.start()
+        self.card_workers.start(self._publish_cards, *args, round_=self.card_round)
 
     @property
     def card_worker(self) -> threading.Thread | None:
         """The thread drawing the last preview round's share cards (tests join it)."""
-        return self.card_workers[-1] if self.card_workers else None
+        return self.card_workers.newest
 
     def _publish_cards(self, cards: dict[str, ShareCard], fonts: Fonts, cache: FileCache, site_dir: Path, project: Path,
                        round_: int | None = None) -> None:
@@ -613,3 +609,26 @@ def background() -> None:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
     except (AttributeError, OSError):
         pass
+
+
+class Workers:
+    """The threads a preview leaves working after its pages are served (the search index, the share cards),
+    newest last; those that have ended are forgotten when the next one starts."""
+
+    def __init__(self) -> None:
+        self._threads: list[threading.Thread] = []
+
+    def start(self, target: Callable[..., None], *args: Any, **kwargs: Any) -> None:
+        thread = threading.Thread(target=target, args=args, kwargs=kwargs, daemon=True)
+        self._threads = [*(t for t in self._threads if t.is_alive()), thread]
+        thread.start()
+
+    @property
+    def newest(self) -> threading.Thread | None:
+        return self._threads[-1] if self._threads else None
+
+    def join(self) -> None:
+        """Wait for every thread still working."""
+        for thread in self._threads:
+            thread.join()
+        self._threads = []

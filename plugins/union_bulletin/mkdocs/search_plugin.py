@@ -28,7 +28,7 @@ from ..search.lunr import SEPARATOR, require_jieba
 from ..search.tokens import Vocabulary
 from ..search.vocabulary import UNION_TERMS, build_vocabulary
 from . import priorities
-from .plugin import BulletinPlugin, background
+from .plugin import BulletinPlugin, Workers, background
 
 log = get_plugin_logger(__name__)
 
@@ -54,14 +54,14 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
         self.stage: Stage | None = None
         self.vocabulary = Vocabulary.of(())
         self.preview = False  # under mkdocs serve: the page first, the index after it
-        self.workers: list[threading.Thread] = []  # the preview's index threads not yet joined, newest last
+        self.workers = Workers()  # the preview's index threads
         self.writing = threading.Lock()  # one index written at a time
         self.round = 0  # rebuilds so far: an index that a newer rebuild has overtaken is not written
 
     @property
     def worker(self) -> threading.Thread | None:
         """The newest preview index thread."""
-        return self.workers[-1] if self.workers else None
+        return self.workers.newest
 
     # Having on_startup keeps this instance across the rebuilds of mkdocs serve, and with it the stage.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -70,7 +70,7 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
 
     def on_shutdown(self) -> None:
         """Let a running index finish; remove the stage; the next build of this process is not a preview unless it says so."""
-        self._wait()
+        self.workers.join()
         self._close()
         self.preview = False
 
@@ -175,10 +175,7 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
             # neither waits for it nor disturbs it.
             self.round += 1
             docs = list(stage.docs)
-            worker = threading.Thread(target=self._preview_index, args=(self.round, stage, site_dir, vocabulary, facets, shard_words, docs),
-                                      daemon=True)
-            self.workers = [*(w for w in self.workers if w.is_alive()), worker]
-            worker.start()
+            self.workers.start(self._preview_index, self.round, stage, site_dir, vocabulary, facets, shard_words, docs)
             return
         try:
             self._index(stage, site_dir, vocabulary, facets, shard_words)
@@ -211,11 +208,6 @@ class BulletinSearchPlugin(BasePlugin[BulletinSearchConfig]):
 
     def _pagefind(self) -> bool:
         return bool(self.config.enabled) and self.config.engine == "pagefind"
-
-    def _wait(self) -> None:
-        for worker in self.workers:
-            worker.join()
-        self.workers = []
 
     def _close(self) -> None:
         if self.stage is not None:
