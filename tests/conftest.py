@@ -8,7 +8,6 @@ the warnings our plugin logged.
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import re
@@ -27,6 +26,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 
+from union_bulletin.search.documents import SHOWN
 from union_bulletin.site_config import SiteConfig, load_site_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,15 +146,17 @@ def serving(root: Path, wait_cards: bool = True) -> Iterator[Callable[[], MkDocs
 
 
 def fragments(bundle: Path) -> list[dict[str, Any]]:
-    """Every Pagefind fragment (what a result shows) under ``bundle``: gzip, a 12-byte signature, then JSON.
-
-    Each fragment's ``meta`` gets ``text``: the excerpt text search.js fetches for it from the primary bundle's
-    ``text/`` folder (``bundle`` is the primary bundle or a shard inside it)."""
+    """What a result shows of each bulletin indexed under ``bundle`` (the primary bundle or a shard in it): for each
+    member of each page in its tables of packs (ub-packs.json), its page id and ``meta``, read from the bulletin's
+    file in the primary bundle's ``text/`` folder (documents.shown_file): SHOWN's values and ``text``."""
     primary = bundle if (bundle / "ub-search.json").is_file() else bundle.parent
-    found = [json.loads(gzip.decompress(p.read_bytes())[12:]) for p in sorted(bundle.rglob("*.pf_fragment"))]
-    for f in found:
-        assert "text" not in f["meta"], "the excerpt text is a file of its own, not Pagefind metadata"
-        f["meta"]["text"] = (primary / "text" / f["meta"]["excerpt"]).read_text("utf-8")
+    found = []
+    for table in sorted(bundle.rglob("ub-packs.json")):
+        for page_id, members in json.loads(table.read_text("utf-8"))["pages"].items():
+            assert (table.parent / "fragment" / f"{page_id}.pf_fragment").is_file()
+            for m in members:
+                head, _, text = (primary / "text" / f"{m[5]}.txt").read_text("utf-8").partition("\n")
+                found.append({"id": page_id, "meta": {**dict(zip(SHOWN, json.loads(head), strict=True)), "text": text}})
     return found
 
 

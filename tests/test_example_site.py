@@ -60,5 +60,8 @@ def test_search_bundle_is_whole(example: Result) -> None:
     """Every bulletin is in the search index, and the entry file the search box loads first is complete."""
     entry = json.loads((example.site / "pagefind/pagefind-entry.json").read_text("utf-8"))
     (language,) = entry["languages"].values()
-    assert language["page_count"] == len(list((example.site / "bulletins").rglob("index.html")))
+    tables = [json.loads(t.read_text("utf-8")) for t in (example.site / "pagefind").rglob("ub-packs.json")]
+    assert language["page_count"] == sum(len(t["pages"]) for t in tables)  # Pagefind's pages are packs of bulletins
+    assert sum(len(m) for t in tables for m in t["pages"].values()) == len(list((example.site / "bulletins").rglob("index.html")))
+    assert len(list((example.site / "pagefind/text").iterdir())) == len(list((example.site / "bulletins").rglob("index.html")))
     assert (example.site / f"pagefind/pagefind.{language['hash']}.pf_meta").is_file()

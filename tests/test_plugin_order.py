@@ -58,7 +58,7 @@ def test_reversed_plugin_list_gives_the_same_site(site: Site, monkeypatch: pytes
     stats = json.loads(first["data/stats.json"])
     assert stats["years"]["2024"]["new_members"]["total"] == 200
     assert "pagefind/ub-search.json" in first
-    assert len([name for name in first if name.startswith("pagefind/fragment/")]) == 4  # the four published bulletins
+    assert len([name for name in first if name.startswith("pagefind/text/")]) == 4  # the four published bulletins
     assert not normal.exists("bulletins/2024/draft/") and not normal.exists("bulletins/2024/bad/")
 
     assert reverse.warnings == normal.warnings

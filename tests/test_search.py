@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import Site, fragments, serving
 from union_bulletin.search import indexer
-from union_bulletin.search.documents import TITLE_WEIGHT, SearchDocument, excerpt_text, plain_text, render
+from union_bulletin.search.documents import TITLE_WEIGHT, SearchDocument, excerpt_text, page, plain_text, render, section, shown_file
 from union_bulletin.search.indexer import SearchError, Stage
 from union_bulletin.search.tokens import HAN_RANGES, han_token, query_tokens, text_tokens
 from union_bulletin.search.vocabulary import UNION_TERMS, build_vocabulary
@@ -99,15 +100,30 @@ def test_a_search_document_weights_the_title_and_carries_meta_filters_and_sort()
     assert words == len(text_tokens("春节送温暖", VOCAB)) + len(text_tokens("慰问<困难>职工", VOCAB, cap=1))
     assert 'lang="x-ub"' in html and "<main data-pagefind-body>" in html
     assert f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{tok("春节")}' in html
-    for expected in ('data-pagefind-meta="title">春节送温暖<', 'data-pagefind-meta="org">岚湾镇总工会<', 'data-pagefind-meta="year">2022<',
-                     'data-pagefind-meta="type">活动新闻<', 'data-pagefind-meta="excerpt">f00.txt<',
+    for expected in ('data-pagefind-meta="title">春节送温暖<',
                      'data-pagefind-filter="year">2022<', 'data-pagefind-filter="org">岚湾镇总工会<', 'data-pagefind-filter="type">活动新闻<',
                      'data-pagefind-filter="topic">困难帮扶<'):
         assert expected in html
     assert "送温暖" not in html.split("<div data-pagefind-ignore>")[0].split("<title>")[0]
     assert "data-pagefind-sort" not in html  # a sort key would cost every reader bytes per page
-    assert "慰问" not in html  # the body's text is not Pagefind's to store (excerpt_text: a file of its own)
+    assert "慰问" not in html and "bulletins/2022/a" not in html  # what a result shows is a file of its own
     assert excerpt_text(doc) == "慰问<困难>职工"
+    assert shown_file(section(doc, VOCAB, "f00.txt")[1], doc) == '["/bulletins/2022/a/","春节送温暖","岚湾镇总工会","2022","活动新闻","2022-01-12"]\n慰问<困难>职工'
+
+
+def test_a_pack_holds_its_bulletins_words_in_order_and_the_union_of_their_filters() -> None:
+    a = SearchDocument("bulletins/2022/a/", "春节送温暖", "岚湾镇总工会", 2022, "活动新闻", "2022-01-12", ["困难帮扶"], "慰问困难职工")
+    b = SearchDocument("bulletins/2023/b/", "职工书屋", "岚湾镇总工会", 2023, "通知公告", "2023-03-01", [], "开放时间")
+    (pa, ma), (pb, mb) = section(a, VOCAB, "a.txt"), section(b, VOCAB, "b.txt")
+    html = page([pa, pb], [ma, mb])
+    assert (ma.title_words, mb.title_words) == (len(text_tokens(a.title, VOCAB)), len(text_tokens(b.title, VOCAB)))
+    body = html.split("<main data-pagefind-body>")[1].split("<div data-pagefind-ignore>")[0]
+    words = re.sub(r"<[^>]+>", " ", body).split()
+    assert words == text_tokens(a.title, VOCAB) + text_tokens(a.text, VOCAB, cap=1) + text_tokens(b.title, VOCAB) + text_tokens(b.text, VOCAB, cap=1)
+    assert len(words) == ma.words + mb.words
+    assert (ma.meta[0], mb.meta[-1]) == ("/bulletins/2022/a/", "b.txt")
+    assert re.findall(r'data-pagefind-filter="(\w+)">(.*?)<', html) == [
+        ("year", "2022"), ("org", "岚湾镇总工会"), ("type", "活动新闻"), ("topic", "困难帮扶"), ("year", "2023"), ("type", "通知公告")]
 
 
 def test_plain_text_keeps_blocks_apart_and_decodes_entities() -> None:
@@ -133,7 +149,13 @@ def test_pagefind_build_writes_the_bundle_and_adds_the_search_box(site: Site) ->
     assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
     assert not (bundle / "pagefind-ui.js").exists()
     entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
-    assert entry["languages"]["x-ub"]["page_count"] == 2  # bulletins only: not home, years, orgs, topics
+    assert entry["languages"]["x-ub"]["page_count"] == 1  # one pack of both bulletins: not home, years, orgs, topics
+    assert sorted(f["meta"]["url"] for f in fragments(bundle)) == ["/bulletins/2022/visit/", "/bulletins/2023/summary/"]
+    packs = json.loads((bundle / "ub-packs.json").read_text("utf-8"))
+    [(page_id, members)] = packs["pages"].items()
+    assert (bundle / "fragment" / f"{page_id}.pf_fragment").is_file()  # the table is keyed by Pagefind's page ids
+    assert [(packs["years"][m[2]], packs["orgs"][m[3]], packs["types"][m[4]]) for m in members] == [
+        ("2023", "云岭镇总工会", "工作总结"), ("2022", "石桥镇总工会", "活动新闻")]  # grouped by organisation, in the shard's order
     settings_ = json.loads((bundle / "ub-search.json").read_text("utf-8"))
     assert "送温暖" in settings_["vocabulary"] and "江屿县总工会" in settings_["vocabulary"]  # no bulletin: not among the filters
     assert "石桥镇总工会" not in settings_["vocabulary"]  # sent once, with the filter choices
@@ -207,6 +229,25 @@ def test_documents_are_cut_into_shards_newest_first_without_passing_the_word_bud
         assert shards[1].settings() == {"path": "1/", "pages": 2, "years": ["2023", "2021"]}
         assert len(stage.shards(1)) == 4  # a document larger than the budget is a shard of its own
         assert len(stage.shards(10**9)) == 1
+    finally:
+        stage.close()
+
+
+def test_a_page_id_an_earlier_shard_took_is_made_anew(tmp_path: Path) -> None:
+    """search.js tells pages apart by Pagefind's ids across shards, and Pagefind makes them unique only within one index."""
+    stage = Stage()
+    try:
+        for i in range(3):
+            stage.add(SearchDocument(f"bulletins/{i}/", f"第{i}篇", "石桥镇总工会", 2024, "活动新闻", f"2024-05-0{i + 1}", [], "慰问" * (i + 1)), VOCAB)
+        [shard] = stage.shards(10**9)
+        first = indexer._index_shard(stage, shard, tmp_path / "a", 2, set())
+        assert [len(members) for members in first.values()] == [2, 1]
+        assert indexer._index_shard(stage, shard, tmp_path / "b", 2, set()).keys() == first.keys()  # the same pages, the same ids
+        other = indexer._index_shard(stage, shard, tmp_path / "c", 2, set(first))
+        assert not set(other) & set(first)
+        assert list(other.values()) == list(first.values())  # the same bulletins, under their new ids
+        table = json.loads((tmp_path / "c" / indexer.PACKS).read_text("utf-8"))
+        assert table["pages"] == other and all((tmp_path / "c" / "fragment" / f"{i}.pf_fragment").is_file() for i in other)
     finally:
         stage.close()
 

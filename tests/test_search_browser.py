@@ -107,7 +107,8 @@ def test_search_asks_only_this_site(page: Any, served: str) -> None:
     page.locator(".ub-search__more").click()
     page.wait_for_load_state("networkidle")
     asked = page.requests  # type: ignore[attr-defined]
-    assert any("/pagefind/" in u for u in asked) and any(u.endswith(".pf_fragment") for u in asked)
+    assert any("/pagefind/ub-packs.json" in u for u in asked) and any(re.search(r"/pagefind/text/\d+\.txt$", u) for u in asked)
+    assert not [u for u in asked if u.endswith(".pf_fragment")]  # a result is shown from its own file, not its pack's fragment
     assert [u for u in asked if not u.startswith(served)] == []
 
 
@@ -273,3 +274,59 @@ def test_the_test_hook_and_a_year_filter_search_every_shard_that_can_hold_the_ye
     every = p.evaluate("q => window.ubSearch.find(q, {}).then(s => s.results.length)", "慰问困难职工")
     assert every == SHARDED
     context.close()
+
+
+# ------------------------------------------------------------------ packs
+
+
+@pytest.fixture(scope="module")
+def packed(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Four bulletins of one organisation, indexed as one Pagefind page (a pack), each word in some of them."""
+    from conftest import ORGS, Site
+
+    s = Site(tmp_path_factory.mktemp("packed"))
+    s.config("organisations.yml", ORGS)
+    s.write("content/index.md", "---\ntitle: 首页\n---\n测试站点。\n")
+    s.bulletin("2023/boat.md", "端午节组织职工开展划船活动。", title="石桥镇总工会举办龙舟赛", date="2023-06-20", org="town-a", type="news")
+    s.bulletin("2023/ball.md", "职工篮球赛即日起报名。", title="石桥镇总工会关于篮球赛报名的通知", date="2023-05-10", org="town-a", type="notice")
+    s.bulletin("2022/visit.md", "走访慰问困难职工，并组织观看龙舟赛。", title="石桥镇总工会春节走访", date="2022-01-20", org="town-a", type="news")
+    s.bulletin("2022/plan.md", "全年组织篮球赛和知识竞赛。", title="石桥镇总工会2022年工作计划", date="2022-02-01", year=2022, org="town-a", type="plan")
+    r = s.build(strict=True, plugins=[{"bulletin": {}}, {"bulletin-search": {}}])
+    assert not r.aborted, r.error
+    packs = json.loads((r.site / "pagefind" / "ub-packs.json").read_text("utf-8"))
+    assert [len(members) for members in packs["pages"].values()] == [4], packs  # the four are one page
+    with serve(r.site) as base:
+        yield base
+
+
+def _found(browser: Any, base: str, query: str, year: str = "", kind: str = "") -> tuple[list[str], str]:
+    """The results' addresses and the status line for ``query``, then with the year or type chosen."""
+    context, p, _ = _opened(browser, base)
+    try:
+        found = search(p, query)
+        if year or kind:
+            p.evaluate("() => { delete document.querySelector('.ub-search').dataset.shown; }")  # set again once the filtered results show
+            if year:
+                p.select_option("select[data-filter=year]", year)
+            if kind:
+                p.select_option("select[data-filter=type]", kind)
+            p.wait_for_function("() => document.querySelector('.ub-search__status').textContent.includes('已按')")
+            p.wait_for_function("q => (document.querySelector('.ub-search').dataset.shown || '').startsWith(q + '|')", arg=query)
+            found = [str(h) for h in p.eval_on_selector_all(".ub-search__result a", "as => as.map(a => a.getAttribute('href'))")]
+        return [urlparse(u).path for u in found], p.inner_text(".ub-search__status")
+    finally:
+        context.close()
+
+
+def test_a_packs_bulletin_is_found_only_if_it_holds_every_word_itself(browser: Any, packed: str) -> None:
+    """The pack holds 龙舟赛 and 知识竞赛, but no one bulletin holds both."""
+    assert _found(browser, packed, "龙舟赛 知识竞赛") == ([], "没有找到包含“龙舟赛 知识竞赛”的公报。请换个说法，或减少筛选条件。")
+    found, status = _found(browser, packed, "龙舟赛")
+    assert found == ["/bulletins/2023/boat/", "/bulletins/2022/visit/"]  # the title's word ranks first
+    assert status == "找到 2 篇公报"  # bulletins, not pages
+
+
+def test_filters_apply_to_each_bulletin_of_a_pack_not_to_the_pack(browser: Any, packed: str) -> None:
+    """The pack's filter values are all its bulletins' (Pagefind filters pages): each bulletin is checked again."""
+    assert _found(browser, packed, "篮球赛", year="2022") == (["/bulletins/2022/plan/"], "找到 1 篇公报（已按2022筛选）")
+    assert _found(browser, packed, "龙舟赛", kind="通知公告")[0] == []  # the notice is in the pack, but without 龙舟赛

@@ -50,7 +50,7 @@ from union_bulletin.search.documents import SearchDocument, excerpt_text, render
 from union_bulletin.search.tokens import Vocabulary  # noqa: E402
 from union_bulletin.search.vocabulary import UNION_TERMS, build_vocabulary  # noqa: E402
 
-_META_END = '<span data-pagefind-meta="excerpt">'  # the earlier design put the text as metadata before it
+_META_END = "<div data-pagefind-ignore>"  # the earlier design put the text as metadata here
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
@@ -69,7 +69,7 @@ def stage(corpus: Path, out: Path, with_text: bool) -> list[tuple[Path, int]]:
                              str(meta["type"]), str(meta["date"])[:10], [], body)
         html, words = render(doc, vocab, f"{i:06d}.txt")
         if with_text:
-            html = html.replace(_META_END, f'<span data-pagefind-meta="text">{escape(excerpt_text(doc))}</span>' + _META_END, 1)
+            html = html.replace(_META_END, _META_END + f'<span data-pagefind-meta="text">{escape(excerpt_text(doc))}</span>', 1)
         target = out / f"{i:06d}.html"
         target.write_text(html, encoding="utf-8")
         docs.append((target, words))

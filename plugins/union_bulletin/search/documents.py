@@ -1,26 +1,32 @@
-"""One bulletin as Pagefind indexes it: a small HTML document made from the catalog.
+"""Bulletins as Pagefind indexes them: small HTML pages made from the catalog, a few bulletins to a page.
 
 We do not hand Pagefind the built page: its text would be segmented by
 Pagefind's Chinese segmenter (see :mod:`.tokens` for why not), and the page
 carries navigation, the metadata block, cards and links to other years that
-are not the bulletin's words. The document holds
+are not the bulletin's words. A page holds one or more bulletins (a pack: the
+indexer says why), for each
 
 * the title's tokens in an ``h1`` weighted above the body (``TITLE_WEIGHT``),
 * the body's tokens, each distinct token once,
-* what a result shows, as Pagefind metadata: the bulletin's address, title,
-  organisation, year, type and date, and the name of the file that holds the
-  body as plain text (``EXCERPTS``): the browser cuts the excerpt from it. The
-  text is not Pagefind metadata because Pagefind spends CPU on every byte it
-  stores (``tests/bench/bench_pagefind.py`` measures it with and without that
-  text); a file of its own costs the reader the same
-  bytes, fetched beside each shown result,
-* filters (year, organisation, type, topic). No sort key: the shards are
-  already newest first, and a sort key costs every reader bytes per page.
+
+then, once for the page, the filters (year, organisation, type, topic) of
+every bulletin in it. No sort key: the shards are already newest first, and a
+sort key costs every reader bytes per page.
+
+What a result shows is not in Pagefind's page at all: each bulletin has a file
+of its own in the bundle (``EXCERPTS``, :func:`shown_file`): a line of JSON
+(address, title, organisation, year, type, date), then the body as plain text,
+from which the browser cuts the excerpt. search.js fetches that file for each
+shown result and never Pagefind's fragment, which holds the page's tokens: a
+pack's tokens to show one bulletin. Nor is it Pagefind metadata, because Pagefind
+spends CPU on every byte it stores (``tests/bench/bench_pagefind.py`` measures
+it with and without the text).
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -59,39 +65,67 @@ def plain_text(body_html: str) -> str:
 
 
 def excerpt_text(doc: SearchDocument) -> str:
-    """What the file an excerpt is cut from holds."""
+    """The text an excerpt is cut from."""
     return doc.text[:TEXT_LIMIT]
 
 
-def render(doc: SearchDocument, vocabulary: Vocabulary | Sequence[str], excerpt: str = "") -> tuple[str, int]:
-    """The HTML Pagefind indexes for ``doc``, and how many words of ours it holds (what Pagefind's memory follows).
+def shown_file(member: Member, doc: SearchDocument) -> str:
+    """What search.js fetches for a shown result: a line of JSON (SHOWN's values), then :func:`excerpt_text`."""
+    return json.dumps(list(member.meta[:len(SHOWN)]), ensure_ascii=False, separators=(",", ":")) + "\n" + excerpt_text(doc)
 
-    ``excerpt`` is the name of the file, under ``EXCERPTS`` in the bundle, that holds :func:`excerpt_text`.
+
+@dataclass(frozen=True)
+class Member:
+    """What a pack page carries of one bulletin besides its words: where they lie, what a result shows, its filters."""
+
+    words: int  # its title's and body's words (what Pagefind's memory follows)
+    title_words: int  # the first ``title_words`` of them are the title's
+    meta: tuple[str, ...]  # SHOWN's values, then the name of its file under EXCERPTS
+    filters: tuple[tuple[str, str], ...]
+
+
+#: What search.js shows of a bulletin, in this order: the first line of its file under EXCERPTS (shown_file).
+SHOWN = ("url", "title", "org", "year", "type", "date")
+
+
+def section(doc: SearchDocument, vocabulary: Vocabulary | Sequence[str], excerpt: str = "") -> tuple[str, Member]:
+    """One bulletin's part of a page: its title's tokens in a weighted ``h1``, then its body's tokens, each once.
+
+    ``excerpt`` is the name of the file, under ``EXCERPTS`` in the bundle, that holds :func:`shown_file`.
     """
-    e = html.escape
     vocab = Vocabulary.of(vocabulary)
     title_tokens = text_tokens(doc.title, vocab)
     body_tokens = text_tokens(doc.text, vocab, cap=1)
-    title = " ".join(title_tokens)
-    body = " ".join(body_tokens)
-    meta = {
-        "url": "/" + doc.url.lstrip("/"),  # Pagefind's own url is the staged file's name
-        "title": doc.title,
-        "org": doc.organisation,
-        "year": str(doc.year),
-        "type": doc.type_label,
-        "date": doc.date,
-        "excerpt": excerpt,
-    }
-    filters = [("year", str(doc.year)), ("org", doc.organisation), ("type", doc.type_label)] + [("topic", t) for t in doc.topics]
-    parts = [
-        f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{e(doc.title)}</title></head><body>',
-        "<main data-pagefind-body>",
-        f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{e(title)}</h1>',
-        f"<p>{e(body)}</p>",
-        "<div data-pagefind-ignore>",
-        *(f'<span data-pagefind-meta="{k}">{e(v)}</span>' for k, v in meta.items()),
-        *(f'<span data-pagefind-filter="{k}">{e(v)}</span>' for k, v in filters if v),
+    e = html.escape
+    part = f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{e(" ".join(title_tokens))}</h1>\n<p>{e(" ".join(body_tokens))}</p>\n'
+    meta = ("/" + doc.url.lstrip("/"), doc.title, doc.organisation, str(doc.year), doc.type_label, doc.date, excerpt)
+    filters = tuple((k, v) for k, v in [("year", str(doc.year)), ("org", doc.organisation), ("type", doc.type_label)]
+                    + [("topic", t) for t in doc.topics] if v)
+    return part, Member(len(title_tokens) + len(body_tokens), len(title_tokens), meta, filters)
+
+
+def page(parts: Sequence[str], members: Sequence[Member]) -> str:
+    """The HTML Pagefind indexes for one or more bulletins (a pack): their parts in order and the filters of
+    every member. Nothing a result shows: that is in each bulletin's file under EXCERPTS.
+
+    Pagefind numbers a page's words in order, the parts' words one after the other, so member ``i``'s words are
+    positions ``sum(words of the members before it)`` onwards; search.js tells members apart by those positions.
+    """
+    e = html.escape
+    title = members[0].meta[1]
+    filters = dict.fromkeys(f for m in members for f in m.filters)
+    return "".join([
+        f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{e(title)}</title></head><body>\n',
+        "<main data-pagefind-body>\n",
+        *parts,
+        "<div data-pagefind-ignore>\n",
+        f'<span data-pagefind-meta="title">{e(title)}</span>\n',
+        *(f'<span data-pagefind-filter="{k}">{e(v)}</span>\n' for k, v in filters),
         "</div></main></body></html>\n",
-    ]
-    return "\n".join(parts), len(title_tokens) + len(body_tokens)
+    ])
+
+
+def render(doc: SearchDocument, vocabulary: Vocabulary | Sequence[str], excerpt: str = "") -> tuple[str, int]:
+    """The HTML Pagefind indexes for ``doc`` alone, and how many words of ours it holds."""
+    part, member = section(doc, vocabulary, excerpt)
+    return page([part], [member]), member.words

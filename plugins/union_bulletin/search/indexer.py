@@ -1,4 +1,4 @@
-"""Write the Pagefind bundle of a site: stage one document per bulletin, index them in shards, add our settings.
+"""Write the Pagefind bundle of a site: stage each bulletin's words, index them in shards and packs, add our settings.
 
 Why shards. Pagefind holds every page of an index in memory until it writes
 the index, and its memory follows the number of indexed words (tests/bench/bench_pagefind.py,
@@ -14,13 +14,27 @@ without code under ``pagefind/<n>/``, which ``search.js`` merges (Pagefind's
 shards have not given a reader enough results. A reader's first query costs
 the newest shard's page list and chunks, not the whole archive's.
 
+Packs. Pagefind's cost follows its pages as well as their words: on 1,000
+real-length bulletins (``bench_pagefind.py --packs``) one a page took 3.29 CPU s
+and 624 MB, four a page 1.62 s and 386 MB. So each shard's bulletins are indexed
+``PACK`` to a Pagefind page, one organisation's together (they share the most
+words): each bulletin's title and body tokens one after the other, what each
+shows as one metadata value (``m``), every member's filter values. Pagefind
+then finds pages, not bulletins: ``ub-packs.json`` in each shard's bundle gives,
+for each page id, its members' word counts, title word counts, years,
+organisations and types, and ``search.js`` keeps a bulletin only when every
+query token lies within its own words and its own values match the filters,
+and ranks the bulletins itself (BM25, as Pagefind ranks pages).
+
 How a shard reaches Pagefind. The documents are staged as files as pages
 render, moved into one folder per shard, and each folder is indexed by
 Pagefind's command line (``--site``), which builds the index once. Its service
 (the Python wrapper's ``add_directory`` and ``write_files``, and ``GetFiles``)
 builds the whole index twice, once for the request and once inside writing
 the files: about a third more of Pagefind's CPU on the same documents
-(``tests/bench/bench_pagefind.py`` measures both). The staged folders are
+(``tests/bench/bench_pagefind.py`` measures both). Each bulletin's part is
+staged as a file when its page renders; a shard's pack pages are written from
+those parts into the shard's folder. The staged folders are
 deleted when the build ends, not after each shard: on ext4 without a journal,
 as on this project's machines, a file made soon after many were deleted costs
 the kernel a search over the recently deleted inodes, and every shard's index
@@ -32,16 +46,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 import time
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .documents import EXCERPTS, SearchDocument, excerpt_text, render
+from .documents import EXCERPTS, Member, SearchDocument, page, section, shown_file
 from .tokens import Vocabulary, search_rule
 
 BUNDLE = "pagefind"  # the folder under the site root that holds the search bundle
@@ -51,7 +67,9 @@ SHARD_WORDS = 400_000  # words of ours per shard: about 0.35 GB of Pagefind memo
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 #: What a merged shard needs: its entry, page list, chunks, fragments and filters; not Pagefind's code.
-SHARD_KEEP = ("pagefind-entry.json", "index", "fragment", "filter")
+SHARD_KEEP = ("pagefind-entry.json", "index", "fragment", "filter", "ub-packs.json")
+PACK = 16  # bulletins indexed as one Pagefind page (see "Packs" above)
+PACKS = "ub-packs.json"  # in each shard's bundle: which bulletins each of its pages holds, read by search.js
 
 
 class SearchError(Exception):
@@ -82,9 +100,13 @@ class Staged:
     path: str  # its file name in the stage (one flat folder: a folder per bulletin cost a mkdir and a rmdir each)
     date: str
     year: str
-    words: int
+    member: Member
     key: int = 0  # what the document holds (a hash within this process): a preview re-indexes a shard only when one changed
     url: str = ""
+
+    @property
+    def words(self) -> int:
+        return self.member.words
 
 
 @dataclass(frozen=True)
@@ -110,7 +132,8 @@ class Shard:
 
 
 class Stage:
-    """A temporary folder of search documents, one file per bulletin, all in one folder (``all/``).
+    """A temporary folder of search documents: each bulletin's part of a pack page (documents.section), one file
+    per bulletin, all in one folder (``all/``).
 
     A stage that is ``kept`` (a preview under ``mkdocs serve``) lives across
     rebuilds: a document whose content has not changed is not rendered again,
@@ -121,7 +144,8 @@ class Stage:
     def __init__(self, kept: bool = False) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="ub-search-"))
         (self.root / "all").mkdir()
-        (self.root / EXCERPTS).mkdir()  # the texts excerpts are cut from, named as the documents (.txt)
+        (self.root / EXCERPTS).mkdir()  # what each result shows (documents.shown_file), <number>.txt
+        self.serial = 0  # the number of the next such file: a file, once written, never changes
         self.kept = kept
         self.docs: list[Staged] = []
         self.known: dict[str, Staged] = {}  # address -> the document staged for it, from earlier rounds
@@ -167,10 +191,12 @@ class Stage:
             self.docs.append(before)
             return
         rel = self.name(doc.url, key)
-        html, words = render(doc, vocabulary, excerpt_name(rel))
-        (self.root / "all" / rel).write_text(html, encoding="utf-8")
-        (self.root / EXCERPTS / excerpt_name(rel)).write_text(excerpt_text(doc), encoding="utf-8")
-        self.docs.append(Staged(rel, doc.date, str(doc.year), words, key, doc.url))
+        shown = f"{self.serial}.txt"
+        self.serial += 1
+        part, member = section(doc, vocabulary, shown)
+        (self.root / "all" / rel).write_text(part, encoding="utf-8")
+        (self.root / EXCERPTS / shown).write_text(shown_file(member, doc), encoding="utf-8")
+        self.docs.append(Staged(rel, doc.date, str(doc.year), member, key, doc.url))
 
     def shards(self, shard_words: int, docs: Sequence[Staged] | None = None) -> list[Shard]:
         """The documents (this round's, or ``docs``) newest first, cut where a shard would pass ``shard_words`` words."""
@@ -193,13 +219,8 @@ class Stage:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def excerpt_name(staged: str) -> str:
-    """The file name, under EXCERPTS, of a staged document's excerpt text."""
-    return staged.removesuffix(".html") + ".txt"
-
-
 def _publish_excerpts(stage: Stage, docs: Sequence[Staged], out: Path) -> None:
-    """The excerpt texts of ``docs`` into ``out``/EXCERPTS. A build moves the folder once; a preview links
+    """What the results of ``docs`` show (their files under EXCERPTS) into ``out``/EXCERPTS. A build moves the folder once; a preview links
     the round's files (its stage keeps them: a file, once written, never changes)."""
     target = out / EXCERPTS
     if not stage.kept:
@@ -208,11 +229,11 @@ def _publish_excerpts(stage: Stage, docs: Sequence[Staged], out: Path) -> None:
         return
     target.mkdir(parents=True, exist_ok=True)
     for d in docs:
-        os.link(stage.root / EXCERPTS / excerpt_name(d.path), target / excerpt_name(d.path))
+        os.link(stage.root / EXCERPTS / d.member.meta[-1], target / d.member.meta[-1])
 
 
 def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence[str], facets: Facets,
-                 shard_words: int = SHARD_WORDS, docs: Sequence[Staged] | None = None) -> IndexReport:
+                 shard_words: int = SHARD_WORDS, docs: Sequence[Staged] | None = None, pack: int = PACK) -> IndexReport:
     """Index the staged documents (this round's, or ``docs``), shard by shard, into site_dir/pagefind with our settings.
 
     A kept stage (a preview) writes the bundle in a folder of its own and puts it in place when it is whole:
@@ -228,24 +249,18 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence
     pages = 0
     bundles: dict[str, Path] = {}
     stage.indexed = 0
+    seen: set[str] = set()  # the page ids of the shards so far: search.js tells packs apart by id, across shards
     for shard in shards:
         if shard.key in stage.bundles:
             bundles[shard.key] = stage.bundles[shard.key]
             pages += len(shard.docs)
+            seen.update(json.loads((stage.bundles[shard.key] / PACKS).read_text("utf-8"))["pages"])
             continue
-        source = stage.root / f"shard-{shard.number}-{time.monotonic_ns()}"
-        source.mkdir(parents=True)
-        for d in shard.docs:
-            # A kept stage keeps its documents for the next round: link them; otherwise move them.
-            (os.link if stage.kept else os.replace)(stage.root / "all" / d.path, source / d.path)
         # A build writes each shard in its place; a preview keeps each shard's bundle for the next round and copies it.
         target = built / shard.key if stage.kept else out / shard.path
-        shutil.rmtree(target, ignore_errors=True)
-        pages += _run(source, target)
+        seen.update(_index_shard(stage, shard, target, pack, seen))
+        pages += len(shard.docs)
         stage.indexed += 1
-        if stage.kept:
-            shutil.rmtree(source, ignore_errors=True)  # a build leaves its staged folders to close(), after the last shard
-        _trim(target, primary=shard.number == 0)
         bundles[shard.key] = target
     if pages != len(docs):
         raise SearchError(f"Pagefind 只收录了 {pages} 篇公报，应为 {len(docs)} 篇")
@@ -276,6 +291,84 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence
         final.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(out, final)
     return IndexReport(pages, len(shards), time.perf_counter() - start, size)
+
+
+def packs(docs: Sequence[Staged], size: int) -> list[tuple[Staged, ...]]:
+    """A shard's documents ``size`` to a page: one organisation's bulletins together where they can be (they share
+    the most words), newest first within it."""
+    ordered = sorted(docs, key=lambda d: d.member.meta[2])  # stable: the shard's order (newest first) within an organisation
+    return [tuple(ordered[i:i + size]) for i in range(0, len(ordered), max(1, size))]
+
+
+def _index_shard(stage: Stage, shard: Shard, target: Path, size: int, taken: set[str]) -> dict[str, Any]:
+    """Index one shard's documents, ``size`` to a page, into ``target`` with its table of packs; the table's pages.
+
+    A page's id is Pagefind's hash of what it stores of the page (seven hex digits, made longer only where they
+    repeat within one index): should one repeat an id of an earlier shard, that page is written again with one
+    more piece of metadata and the shard indexed again (at 50,000 bulletins, 12,500 pages, about one build in
+    four meets one such repeat)."""
+    grouped = packs(shard.docs, size)
+    parts = [[(stage.root / "all" / d.path).read_text("utf-8") for d in group] for group in grouped]
+    salt: dict[int, int] = {}
+    for _ in range(5):
+        source = stage.root / f"shard-{shard.number}-{time.monotonic_ns()}"
+        source.mkdir(parents=True)
+        for j, group in enumerate(grouped):
+            extra = [f'<div data-pagefind-ignore><span data-pagefind-meta="s">{salt[j]}</span></div>\n'] if j in salt else []
+            (source / f"p{j}.html").write_text(page(parts[j] + extra, [d.member for d in group]), encoding="utf-8")
+        shutil.rmtree(target, ignore_errors=True)
+        if _run(source, target) != len(grouped):
+            raise SearchError(f"Pagefind 没有收录第 {shard.number + 1} 段的全部 {len(grouped)} 页")
+        if stage.kept:
+            shutil.rmtree(source, ignore_errors=True)  # a build leaves its staged folders to close(), after the last shard
+        ids = _page_ids(target)
+        clashes = [j for page_id, j in ids.items() if page_id in taken]
+        if not clashes:
+            break
+        for j in clashes:
+            salt[j] = salt.get(j, 0) + 1
+    else:
+        raise SearchError(f"Pagefind 给第 {shard.number + 1} 段的页面编号与前面各段重复")
+    _trim(target, primary=shard.number == 0)
+    table = _pack_table(grouped, ids)
+    (target / PACKS).write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return table["pages"]
+
+
+def _pack_table(grouped: Sequence[tuple[Staged, ...]], ids: dict[str, int]) -> dict[str, Any]:
+    """What search.js needs to tell a page's bulletins apart, rank them and show them: for each page id, each
+    member's words, title words, year, organisation and type (as numbers into this table's own lists), and the
+    number of its file under EXCERPTS."""
+    lists: dict[str, list[str]] = {"years": [], "orgs": [], "types": []}
+    numbers: dict[str, dict[str, int]] = {k: {} for k in lists}
+
+    def number(kind: str, value: str) -> int:
+        known = numbers[kind]
+        if value not in known:
+            known[value] = len(lists[kind])
+            lists[kind].append(value)
+        return known[value]
+
+    pages = {}
+    for page_id, j in sorted(ids.items(), key=lambda item: item[1]):
+        pages[page_id] = [[d.member.words, d.member.title_words, number("years", d.member.meta[3]), number("orgs", d.member.meta[2]),
+                           number("types", d.member.meta[4]), int(d.member.meta[-1].removesuffix(".txt"))] for d in grouped[j]]
+    return {**lists, "pages": pages}
+
+
+_PAGE_URL = re.compile(rb'"url":"/p(\d+)\.html"')
+
+
+def _page_ids(bundle: Path) -> dict[str, int]:
+    """Pagefind's id of each page it wrote (its fragment's name) -> the number of our page (p<n>.html)."""
+    ids = {}
+    for entry in os.scandir(bundle / "fragment"):
+        head = zlib.decompressobj(wbits=31).decompress(Path(entry.path).read_bytes(), 256)  # the url comes first
+        m = _PAGE_URL.search(head)
+        if m is None:
+            raise SearchError(f"Pagefind 写出的 {entry.name} 不是本站的搜索页面")
+        ids[entry.name.removesuffix(".pf_fragment")] = int(m.group(1))
+    return ids
 
 
 def _bytes(folder: Path | str) -> int:

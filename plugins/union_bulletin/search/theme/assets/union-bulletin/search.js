@@ -7,6 +7,14 @@
  * Pagefind then needs every token to match, so every bulletin that contains
  * the query's words verbatim is found.
  *
+ * Pagefind's pages are packs: a few bulletins to a page (indexer.py says why). Each shard's table of packs
+ * (ub-packs.json) gives, for each page id, its bulletins' words in order: bulletin i's words are the page's
+ * word positions from the sum of the words before it. Pagefind answers each token with the pages that hold it
+ * and where; a bulletin is a result when every token lies within its words, and results are ranked here, per
+ * bulletin, by the same measure Pagefind ranks pages with (BM25, the title's words weighted ten times). The
+ * table also numbers each bulletin's file in pagefind/text/, which holds what its result shows: Pagefind's
+ * fragments (a whole pack's tokens) are never loaded.
+ *
  * The index comes in shards, newest bulletins first (indexer.py says why).
  * A query searches the shards merged so far; when they give fewer results
  * than the reader wants to see, the next older shards are merged (Pagefind's
@@ -27,7 +35,8 @@
   var root = new URL("../../", script.src); // assets/union-bulletin/search.js -> the site root
   var bundle = new URL("pagefind/", root);
   var tokenizer = new URL("tokens.js", script.src);
-  var PAGE = 5; // results shown at a time: each costs one fragment download
+  var PAGE = 5; // results shown at a time: each costs one small file (its title, address and text)
+  var TITLE = 10, K1 = 1.4, B = 0.75; // documents.py's TITLE_WEIGHT; Pagefind's default term saturation and page length weights
   var STEP = 6; // older shards merged at most per search step: each costs its page list and chunks (about 10 KB)
 
   /* ---------- the box ---------- */
@@ -87,10 +96,8 @@
       import(new URL("pagefind.js", bundle).href).then(function (pf) {
         return pf.options({ noWorker: true }).then(function () { return pf; });
       }),
-      fetch(new URL("ub-search.json", bundle)).then(function (r) {
-        if (!r.ok) throw new Error(r.status);
-        return r.json();
-      }),
+      json(new URL("ub-search.json", bundle)),
+      json(new URL(PACKS, bundle)),
       loadScript(tokenizer)
     ]).then(function (got) {
       var settings = got[1];
@@ -101,13 +108,35 @@
       fill(selects[0], settings.years);
       fill(selects[1], settings.organisations);
       fill(selects[2], settings.types);
-      return {
+      var s = {
         pagefind: got[0], tok: tok, vocab: tok.vocabulary((settings.vocabulary || []).concat(orgs)),
-        shards: shards, merged: shards.map(function (_, i) { return i === 0; })
+        shards: shards, merged: shards.map(function (_, i) { return i === 0; }),
+        packs: new Map(), members: 0, words: 0
       };
+      addPacks(s, got[2], 0);
+      return s;
     });
     ready.catch(function () { ready = null; });
     return ready;
+  }
+
+  function json(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    });
+  }
+
+  var PACKS = "ub-packs.json";
+
+  /* A shard's table of packs: page id -> {table, shard, starts: where each bulletin's words begin, members}.
+   * A member is [words, title words, year, organisation, type (numbers into the table's lists), its file's number]. */
+  function addPacks(s, table, shard) {
+    Object.keys(table.pages).forEach(function (id) {
+      var members = table.pages[id], starts = [], at = 0;
+      members.forEach(function (m) { starts.push(at); at += m[0]; s.members += 1; s.words += m[0]; });
+      s.packs.set(id, { table: table, shard: shard, starts: starts, members: members });
+    });
   }
 
   function fill(select, values) {
@@ -141,7 +170,11 @@
   function merge(s, i) {
     var mine = merging.catch(function () { /* an earlier shard failed: try this one anyway */ }).then(function () {
       if (s.merged[i]) return;
-      return s.pagefind.mergeIndex(new URL(s.shards[i].path, bundle).href).then(function () { s.merged[i] = true; });
+      var at = new URL(s.shards[i].path, bundle);
+      return Promise.all([s.pagefind.mergeIndex(at.href), json(new URL(PACKS, at))]).then(function (got) {
+        addPacks(s, got[1], i);
+        s.merged[i] = true;
+      });
     });
     merging = mine;
     return mine;
@@ -158,9 +191,10 @@
       if (!tokens.length) return { results: [], complete: true };
       var seen = new Set(), ordered = [];
       (have || []).forEach(function (r) { seen.add(r.id); ordered.push(r); });
+      var unique = tokens.filter(function (t, i) { return tokens.indexOf(t) === i; });
       function advance() {
-        return s.pagefind.search(tokens.join(" "), { filters: chosen }).then(function (found) {
-          found.results.forEach(function (r) { if (!seen.has(r.id)) { seen.add(r.id); ordered.push(r); } });
+        return Promise.all(unique.map(function (t) { return s.pagefind.search(t, { filters: chosen }); })).then(function (each) {
+          members(s, each, chosen).forEach(function (r) { if (!seen.has(r.id)) { seen.add(r.id); ordered.push(r); } });
           var next = nextShard(s, chosen);
           if (next < 0 || ordered.length >= need || budget <= 0) return { results: ordered, complete: next < 0 };
           budget -= 1;
@@ -169,6 +203,77 @@
       }
       return advance();
     });
+  }
+
+  /* The bulletins that hold every token, best first: ``each`` is Pagefind's answer to each token alone (the
+   * pages holding it, and where). A page (a pack) is a candidate when every token is in it; each of its
+   * bulletins is a result when every token lies within that bulletin's words and its year, organisation and
+   * type are the chosen ones (Pagefind's filters are the pack's, every member's values). */
+  function members(s, each, chosen) {
+    var where = each.map(function (found) {
+      var m = new Map();
+      found.results.forEach(function (r) { m.set(r.id, r); });
+      return m;
+    });
+    var count = each.map(function () { return 0; }); // bulletins holding each token: its rarity
+    var hits = [];
+    where[0].forEach(function (_, id) {
+      var pack = s.packs.get(id);
+      if (!pack || !where.every(function (m) { return m.has(id); })) return;
+      var t = pack.table;
+      pack.members.forEach(function (m, i) {
+        var start = pack.starts[i], end = start + m[0];
+        if (chosen.year && t.years[m[2]] !== chosen.year) return;
+        if (chosen.org && t.orgs[m[3]] !== chosen.org) return;
+        if (chosen.type && t.types[m[4]] !== chosen.type) return;
+        var tf = [], all = true;
+        where.forEach(function (w, k) {
+          var n = 0;
+          w.get(id).words.forEach(function (loc) { if (loc >= start && loc < end) n += loc < start + m[1] ? TITLE : 1; });
+          if (!n) all = false;
+          tf.push(n);
+        });
+        if (all) hits.push({ id: id + "/" + i, pack: pack, member: i, shard: pack.shard, words: m[0], tf: tf });
+      });
+    });
+    // A token's rarity: how many bulletins hold it (Pagefind counts pages; here a pack's bulletins one by one).
+    where.forEach(function (w, k) {
+      w.forEach(function (r, id) {
+        var pack = s.packs.get(id);
+        if (!pack) return;
+        pack.members.forEach(function (m, i) {
+          var start = pack.starts[i], end = start + m[0];
+          if (r.words.some(function (loc) { return loc >= start && loc < end; })) count[k] += 1;
+        });
+      });
+    });
+    var average = s.words / Math.max(1, s.members);
+    hits.forEach(function (h) {
+      h.score = h.tf.reduce(function (sum, tf, k) {
+        var idf = Math.log((s.members - count[k] + 0.5) / (count[k] + 0.5) + 1);
+        return sum + idf * (K1 + 1) * tf / (K1 * (1 - B + B * h.words / average) + tf);
+      }, 0);
+      h.data = function () { return member(h); };
+    });
+    return hits.sort(function (a, b) { return b.score - a.score || a.shard - b.shard; });
+  }
+
+  /* What a result shows: its bulletin's file beside the index (documents.py, shown_file): a line of JSON, then
+   * the text the excerpt is cut from. Not Pagefind's fragment, which holds the whole pack's tokens. Without the
+   * file the result still shows, without an excerpt. */
+  var SHOWN = ["url", "title", "org", "year", "type", "date"];
+  function member(h) {
+    var file = h.pack.members[h.member][5];
+    return fetch(new URL("text/" + file + ".txt", bundle).href)
+      .then(function (r) { return r.ok ? r.text() : ""; })
+      .catch(function () { return ""; })
+      .then(function (raw) {
+        var cut = raw.indexOf("\n"), meta = {}, values = [];
+        try { values = JSON.parse(raw.slice(0, cut)); } catch (e) { /* shown without it */ }
+        SHOWN.forEach(function (k, i) { meta[k] = values[i] || ""; });
+        meta.text = cut < 0 ? "" : raw.slice(cut + 1);
+        return { url: meta.url, meta: meta };
+      });
   }
 
   // For the tests: the same search the box runs (every shard), and the tokens it searches with.
@@ -224,7 +329,7 @@
       if (fresh) list.innerHTML = "";
       var next = results.slice(shown, shown + PAGE);
       shown += next.length;
-      return Promise.all(next.map(function (r) { return r.data().then(withText); })).then(function (data) {
+      return Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
         if (mine !== seq) return;
         data.forEach(function (d) { list.appendChild(item(d)); });
         more.hidden = shown >= results.length && complete;
@@ -278,17 +383,6 @@
     var start = Math.max(0, first - 24);
     var end = Math.min(text.length, start + 96);
     return (start > 0 ? "…" : "") + marked(text.slice(start, end)) + (end < text.length ? "…" : "");
-  }
-
-  /* A result's text, to cut the excerpt from: a file of its own beside the index (not Pagefind metadata, which
-   * Pagefind spends CPU on byte by byte). Without it the result still shows, without an excerpt. */
-  function withText(d) {
-    var name = d.meta && d.meta.excerpt;
-    if (!name) return d;
-    return fetch(new URL("text/" + name, bundle).href)
-      .then(function (r) { return r.ok ? r.text() : ""; })
-      .catch(function () { return ""; })
-      .then(function (text) { d.meta.text = text; return d; });
   }
 
   function item(d) {
