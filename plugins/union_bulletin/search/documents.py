@@ -13,8 +13,9 @@ then, once for the page, the filters (year, organisation, type, topic) of
 every bulletin in it. No sort key: the shards are already newest first, and a
 sort key costs every reader bytes per page.
 
-What a result shows is not in Pagefind's page at all: each bulletin has a file
-of its own in the bundle (``EXCERPTS``, :func:`shown_file`): a line of JSON
+What a result shows is not taken from Pagefind's page (which keeps its first
+bulletin's title, as Pagefind would otherwise take the first ``h1``'s tokens,
+and nothing search.js reads): each bulletin has a file of its own in the bundle (``EXCERPTS``, :func:`shown_file`): a line of JSON
 (address, title, organisation, year, type, date), then the body as plain text,
 from which the browser cuts the excerpt. search.js fetches that file for each
 shown result and never Pagefind's fragment, which holds the page's tokens: a
