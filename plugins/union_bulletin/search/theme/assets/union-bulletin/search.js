@@ -210,52 +210,40 @@
    * bulletins is a result when every token lies within that bulletin's words and its year, organisation and
    * type are the chosen ones (Pagefind's filters are the pack's, every member's values). */
   function members(s, each, chosen) {
-    var where = each.map(function (found) {
-      var m = new Map();
-      found.results.forEach(function (r) { m.set(r.id, r); });
-      return m;
+    // For each page holding any token, each member's weighted count of each token (title words count TITLE).
+    var counts = new Map(), rarity = each.map(function () { return 0; }); // rarity: bulletins holding each token
+    each.forEach(function (found, k) {
+      found.results.forEach(function (r) {
+        var pack = s.packs.get(r.id);
+        if (!pack) return;
+        if (!counts.has(r.id)) counts.set(r.id, pack.members.map(function () { return each.map(function () { return 0; }); }));
+        var rows = counts.get(r.id);
+        pack.members.forEach(function (m, i) {
+          var start = pack.starts[i], title = start + m[1], end = start + m[0];
+          r.words.forEach(function (loc) { if (loc >= start && loc < end) rows[i][k] += loc < title ? TITLE : 1; });
+          if (rows[i][k]) rarity[k] += 1;
+        });
+      });
     });
-    var count = each.map(function () { return 0; }); // bulletins holding each token: its rarity
-    var hits = [];
-    where[0].forEach(function (_, id) {
-      var pack = s.packs.get(id);
-      if (!pack || !where.every(function (m) { return m.has(id); })) return;
-      var t = pack.table;
-      pack.members.forEach(function (m, i) {
-        var start = pack.starts[i], end = start + m[0];
+    var hits = [], average = s.words / Math.max(1, s.members);
+    counts.forEach(function (rows, id) {
+      var pack = s.packs.get(id), t = pack.table;
+      rows.forEach(function (tf, i) {
+        var m = pack.members[i];
+        if (!tf.every(function (n) { return n > 0; })) return;
         if (chosen.year && t.years[m[2]] !== chosen.year) return;
         if (chosen.org && t.orgs[m[3]] !== chosen.org) return;
         if (chosen.type && t.types[m[4]] !== chosen.type) return;
-        var tf = [], all = true;
-        where.forEach(function (w, k) {
-          var n = 0;
-          w.get(id).words.forEach(function (loc) { if (loc >= start && loc < end) n += loc < start + m[1] ? TITLE : 1; });
-          if (!n) all = false;
-          tf.push(n);
-        });
-        if (all) hits.push({ id: id + "/" + i, pack: pack, member: i, shard: pack.shard, words: m[0], tf: tf });
+        var h = { id: id + "/" + i, pack: pack, member: i };
+        h.score = tf.reduce(function (sum, n, k) {
+          var idf = Math.log((s.members - rarity[k] + 0.5) / (rarity[k] + 0.5) + 1);
+          return sum + idf * (K1 + 1) * n / (K1 * (1 - B + B * m[0] / average) + n);
+        }, 0);
+        h.data = function () { return member(h); };
+        hits.push(h);
       });
     });
-    // A token's rarity: how many bulletins hold it (Pagefind counts pages; here a pack's bulletins one by one).
-    where.forEach(function (w, k) {
-      w.forEach(function (r, id) {
-        var pack = s.packs.get(id);
-        if (!pack) return;
-        pack.members.forEach(function (m, i) {
-          var start = pack.starts[i], end = start + m[0];
-          if (r.words.some(function (loc) { return loc >= start && loc < end; })) count[k] += 1;
-        });
-      });
-    });
-    var average = s.words / Math.max(1, s.members);
-    hits.forEach(function (h) {
-      h.score = h.tf.reduce(function (sum, tf, k) {
-        var idf = Math.log((s.members - count[k] + 0.5) / (count[k] + 0.5) + 1);
-        return sum + idf * (K1 + 1) * tf / (K1 * (1 - B + B * h.words / average) + tf);
-      }, 0);
-      h.data = function () { return member(h); };
-    });
-    return hits.sort(function (a, b) { return b.score - a.score || a.shard - b.shard; });
+    return hits.sort(function (a, b) { return b.score - a.score || a.pack.shard - b.pack.shard; });
   }
 
   /* What a result shows: its bulletin's file beside the index (documents.py, shown_file): a line of JSON, then
