@@ -121,7 +121,7 @@ def test_a_pack_holds_its_bulletins_words_in_order_and_the_union_of_their_filter
     words = re.sub(r"<[^>]+>", " ", body).split()
     assert words == text_tokens(a.title, VOCAB) + text_tokens(a.text, VOCAB, cap=1) + text_tokens(b.title, VOCAB) + text_tokens(b.text, VOCAB, cap=1)
     assert len(words) == ma.words + mb.words
-    assert (ma.meta[0], mb.meta[-1]) == ("/bulletins/2022/a/", "b.txt")
+    assert (ma.of("url"), mb.shown) == ("/bulletins/2022/a/", "b.txt")
     assert re.findall(r'data-pagefind-filter="(\w+)">(.*?)<', html) == [
         ("year", "2022"), ("org", "岚湾镇总工会"), ("type", "活动新闻"), ("topic", "困难帮扶"), ("year", "2023"), ("type", "通知公告")]
 

@@ -72,7 +72,7 @@ def excerpt_text(doc: SearchDocument) -> str:
 
 def shown_file(member: Member, doc: SearchDocument) -> str:
     """What search.js fetches for a shown result: a line of JSON (SHOWN's values), then :func:`excerpt_text`."""
-    return json.dumps(list(member.meta[:len(SHOWN)]), ensure_ascii=False, separators=(",", ":")) + "\n" + excerpt_text(doc)
+    return json.dumps(list(member.meta), ensure_ascii=False, separators=(",", ":")) + "\n" + excerpt_text(doc)
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,13 @@ class Member:
 
     words: int  # its title's and body's words (what Pagefind's memory follows)
     title_words: int  # the first ``title_words`` of them are the title's
-    meta: tuple[str, ...]  # SHOWN's values, then the name of its file under EXCERPTS
+    meta: tuple[str, ...]  # SHOWN's values, in that order
+    shown: str  # the name of its file under EXCERPTS (shown_file)
     filters: tuple[tuple[str, str], ...]
+
+    def of(self, key: str) -> str:
+        """One of SHOWN's values ("org", "year", …)."""
+        return self.meta[SHOWN.index(key)]
 
 
 #: What search.js shows of a bulletin, in this order: the first line of its file under EXCERPTS (shown_file).
@@ -99,10 +104,10 @@ def section(doc: SearchDocument, vocabulary: Vocabulary | Sequence[str], excerpt
     body_tokens = text_tokens(doc.text, vocab, cap=1)
     e = html.escape
     part = f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{e(" ".join(title_tokens))}</h1>\n<p>{e(" ".join(body_tokens))}</p>\n'
-    meta = ("/" + doc.url.lstrip("/"), doc.title, doc.organisation, str(doc.year), doc.type_label, doc.date, excerpt)
+    meta = ("/" + doc.url.lstrip("/"), doc.title, doc.organisation, str(doc.year), doc.type_label, doc.date)
     filters = tuple((k, v) for k, v in [("year", str(doc.year)), ("org", doc.organisation), ("type", doc.type_label)]
                     + [("topic", t) for t in doc.topics] if v)
-    return part, Member(len(title_tokens) + len(body_tokens), len(title_tokens), meta, filters)
+    return part, Member(len(title_tokens) + len(body_tokens), len(title_tokens), meta, excerpt, filters)
 
 
 def page(parts: Sequence[str], members: Sequence[Member]) -> str:
@@ -113,7 +118,7 @@ def page(parts: Sequence[str], members: Sequence[Member]) -> str:
     positions ``sum(words of the members before it)`` onwards; search.js tells members apart by those positions.
     """
     e = html.escape
-    title = members[0].meta[1]
+    title = members[0].of("title")
     filters = dict.fromkeys(f for m in members for f in m.filters)
     return "".join([
         f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{e(title)}</title></head><body>\n',

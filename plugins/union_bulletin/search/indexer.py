@@ -14,21 +14,22 @@ without code under ``pagefind/<n>/``, which ``search.js`` merges (Pagefind's
 shards have not given a reader enough results. A reader's first query costs
 the newest shard's page list and chunks, not the whole archive's.
 
-Packs. Pagefind's cost follows its pages as well as their words: on 1,000
-real-length bulletins (``bench_pagefind.py --packs``) one a page took 3.29 CPU s
-and 624 MB, four a page 1.62 s and 386 MB. So each shard's bulletins are indexed
-``PACK`` to a Pagefind page, one organisation's together (they share the most
-words): each bulletin's title and body tokens one after the other, what each
-shows as one metadata value (``m``), every member's filter values. Pagefind
-then finds pages, not bulletins: ``ub-packs.json`` in each shard's bundle gives,
-for each page id, its members' word counts, title word counts, years,
-organisations and types, and ``search.js`` keeps a bulletin only when every
-query token lies within its own words and its own values match the filters,
-and ranks the bulletins itself (BM25, as Pagefind ranks pages).
+Packs. Pagefind's cost follows its pages as well as their words: on 2,000
+synthetic bulletins (``bench_pagefind.py --packs 1,4,8,16``, one run) four a
+page took 1.88 CPU s and 415 MB, sixteen a page 1.11 s and 251 MB, against
+3.81 s and 659 MB one a page. So each shard's bulletins are indexed ``PACK`` to
+a Pagefind page, one organisation's together (they share the most words):
+each bulletin's title and body tokens one after the other, and every member's
+filter values. Pagefind then finds pages, not bulletins: ``ub-packs.json`` in
+each shard's bundle gives, for each page id, its members' word counts, title
+word counts, years, organisations, types and the numbers of their files under
+``EXCERPTS`` (what a result shows), and ``search.js`` keeps a bulletin only
+when every query token lies within its own words and its own values match the
+filters, and ranks the bulletins itself (BM25, as Pagefind ranks pages).
 
-How a shard reaches Pagefind. The documents are staged as files as pages
-render, moved into one folder per shard, and each folder is indexed by
-Pagefind's command line (``--site``), which builds the index once. Its service
+How a shard reaches Pagefind. Each shard's pages are written into a folder of
+their own, which Pagefind's command line (``--site``) indexes, building the
+index once. Its service
 (the Python wrapper's ``add_directory`` and ``write_files``, and ``GetFiles``)
 builds the whole index twice, once for the request and once inside writing
 the files: about a third more of Pagefind's CPU on the same documents
@@ -98,8 +99,6 @@ class Staged:
     """One staged document: where it lies in the stage, and what the shards are cut by."""
 
     path: str  # its file name in the stage (one flat folder: a folder per bulletin cost a mkdir and a rmdir each)
-    date: str
-    year: str
     member: Member
     key: int = 0  # what the document holds (a hash within this process): a preview re-indexes a shard only when one changed
     url: str = ""
@@ -107,6 +106,14 @@ class Staged:
     @property
     def words(self) -> int:
         return self.member.words
+
+    @property
+    def date(self) -> str:
+        return self.member.of("date")
+
+    @property
+    def year(self) -> str:
+        return self.member.of("year")
 
 
 @dataclass(frozen=True)
@@ -196,7 +203,7 @@ class Stage:
         part, member = section(doc, vocabulary, shown)
         (self.root / "all" / rel).write_text(part, encoding="utf-8")
         (self.root / EXCERPTS / shown).write_text(shown_file(member, doc), encoding="utf-8")
-        self.docs.append(Staged(rel, doc.date, str(doc.year), member, key, doc.url))
+        self.docs.append(Staged(rel, member, key, doc.url))
 
     def shards(self, shard_words: int, docs: Sequence[Staged] | None = None) -> list[Shard]:
         """The documents (this round's, or ``docs``) newest first, cut where a shard would pass ``shard_words`` words."""
@@ -229,7 +236,7 @@ def _publish_excerpts(stage: Stage, docs: Sequence[Staged], out: Path) -> None:
         return
     target.mkdir(parents=True, exist_ok=True)
     for d in docs:
-        os.link(stage.root / EXCERPTS / d.member.meta[-1], target / d.member.meta[-1])
+        os.link(stage.root / EXCERPTS / d.member.shown, target / d.member.shown)
 
 
 def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence[str], facets: Facets,
@@ -296,7 +303,7 @@ def write_bundle(stage: Stage, site_dir: Path, vocabulary: Vocabulary | Sequence
 def packs(docs: Sequence[Staged], size: int) -> list[tuple[Staged, ...]]:
     """A shard's documents ``size`` to a page: one organisation's bulletins together where they can be (they share
     the most words), newest first within it."""
-    ordered = sorted(docs, key=lambda d: d.member.meta[2])  # stable: the shard's order (newest first) within an organisation
+    ordered = sorted(docs, key=lambda d: d.member.of("org"))  # stable: the shard's order (newest first) within an organisation
     return [tuple(ordered[i:i + size]) for i in range(0, len(ordered), max(1, size))]
 
 
@@ -305,8 +312,8 @@ def _index_shard(stage: Stage, shard: Shard, target: Path, size: int, taken: set
 
     A page's id is Pagefind's hash of what it stores of the page (seven hex digits, made longer only where they
     repeat within one index): should one repeat an id of an earlier shard, that page is written again with one
-    more piece of metadata and the shard indexed again (at 50,000 bulletins, 12,500 pages, about one build in
-    four meets one such repeat)."""
+    more piece of metadata and the shard indexed again (at 50,000 bulletins, 3,125 pages, about one build in
+    fifty meets one such repeat: 3,125² / 2 pairs among 16⁷ ids)."""
     grouped = packs(shard.docs, size)
     parts = [[(stage.root / "all" / d.path).read_text("utf-8") for d in group] for group in grouped]
     salt: dict[int, int] = {}
@@ -351,8 +358,8 @@ def _pack_table(grouped: Sequence[tuple[Staged, ...]], ids: dict[str, int]) -> d
 
     pages = {}
     for page_id, j in sorted(ids.items(), key=lambda item: item[1]):
-        pages[page_id] = [[d.member.words, d.member.title_words, number("years", d.member.meta[3]), number("orgs", d.member.meta[2]),
-                           number("types", d.member.meta[4]), int(d.member.meta[-1].removesuffix(".txt"))] for d in grouped[j]]
+        pages[page_id] = [[m.words, m.title_words, number("years", m.of("year")), number("orgs", m.of("org")), number("types", m.of("type")),
+                           int(m.shown.removesuffix(".txt"))] for m in (d.member for d in grouped[j])]
     return {**lists, "pages": pages}
 
 
