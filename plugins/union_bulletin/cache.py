@@ -96,6 +96,18 @@ def place(source: Path, target: Path) -> None:
     shutil.copy2(source, target)  # keeps the kept file's time: an unchanged card is not a new file
 
 
+class Folders:
+    """The folders of one pass that puts many files into the site: each made once (one mkdir per folder, not per file)."""
+
+    def __init__(self) -> None:
+        self._made: set[Path] = set()
+
+    def make(self, folder: Path) -> None:
+        if folder not in self._made:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._made.add(folder)
+
+
 class FileCache:
     """Files kept between builds in ``folder``, each named by the digest of what it was made from (``<key><suffix>``)."""
 

@@ -43,7 +43,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from ..build import SiteModel, Source, build_site
-from ..cache import DISK_CACHE, FileCache
+from ..cache import DISK_CACHE, FileCache, Folders
 from ..feeds import EMPTY_SITEMAP, SITEMAP, feed_specs, json_feed, org_feeds, rss, site_feeds
 from ..model import Bulletin
 from ..opendata import stats_csv, stats_json
@@ -471,12 +471,9 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         """Write the open-data files (JSON, and the same numbers as a CSV table), the feeds and the share cards."""
         if self.model is None:
             return
-        folders: set[Path] = set()  # made already: one mkdir per folder, not per page
+        folders = Folders()
         for kept in self.restored.values():
-            page_file = Path(config.site_dir) / kept.dest
-            if page_file.parent not in folders:
-                page_file.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(page_file.parent)
+            folders.make((Path(config.site_dir) / kept.dest).parent)
             self.store.write(kept, Path(config.site_dir))
         self.store.adopt(Path(config.site_dir))
         target = Path(config.site_dir) / STATS_JSON

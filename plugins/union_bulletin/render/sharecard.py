@@ -31,7 +31,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ..cache import FileCache, digest
+from ..cache import FileCache, Folders, digest
 from ..model import Number
 from ..pages import PageKind
 from .cards import Card, bulletin_cards, card, year_cards
@@ -512,12 +512,10 @@ def publish(cards: Iterable[ShareCard], fonts: Fonts, cache: FileCache, site_dir
     with lock or nullcontext():
         if not current():
             return None
-        folders: set[Path] = set()  # made already: one mkdir per folder, not per card
+        folders = Folders()
         for key, c in keyed:
             target = site_dir / PurePosixPath(c.path)
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
+            folders.make(target.parent)
             if key in unkept:
                 target.write_bytes(unkept[key])
             else:
